@@ -1,0 +1,143 @@
+import { z } from 'zod'
+import { Citation, Modality } from '../events/claim-events.js'
+import { FactKind } from '../events/fact-events.js'
+import { Quantity } from '../events/quantity/quantity.js'
+
+/**
+ * The documents the projections keep, one per entity stream, each folded by a
+ * pure `evolve*` reducer from that stream's events. They are zod schemas so the
+ * HTTP layer serves and documents exactly these shapes.
+ */
+
+/** Where an event sits on the ledger clock: enough to cite it in an audit. */
+export const LedgerStamp = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  position: z.string().describe('global position (bigint as a string)'),
+  revision: z.string().describe('revision in its stream (bigint as a string)'),
+  recordedAt: z.string(),
+  actor: z.string(),
+  role: z.string(),
+})
+export type LedgerStamp = z.infer<typeof LedgerStamp>
+
+export const SourceDoc = z.object({
+  sourceId: z.string(),
+  url: z.string().optional(),
+  publisher: z.string(),
+  title: z.string(),
+  author: z.string().optional(),
+  publishedAt: z.string(),
+  retrievedAt: z.string().optional(),
+  origin: z.string(),
+  tier: z.number().int(),
+  snapshotSha256: z.string().optional(),
+  retracted: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  revisions: z.array(z.object({ note: z.string(), revisedAt: z.string(), stamp: LedgerStamp })),
+  registered: LedgerStamp,
+  lastPosition: z.string(),
+})
+export type SourceDoc = z.infer<typeof SourceDoc>
+
+export const FactDoc = z.object({
+  factId: z.string(),
+  question: z.string(),
+  subject: z.string(),
+  unit: z.string(),
+  kind: FactKind,
+  timeVarying: z.boolean(),
+  subsetOf: z.string().optional(),
+  pin: z.object({ claimId: z.string(), reason: z.string(), stamp: LedgerStamp }).nullable(),
+  pinHistory: z.array(
+    z.object({ action: z.enum(['pinned', 'unpinned']), claimId: z.string().optional(), reason: z.string(), stamp: LedgerStamp }),
+  ),
+  defined: LedgerStamp,
+  lastPosition: z.string(),
+})
+export type FactDoc = z.infer<typeof FactDoc>
+
+/** One step of a claim's life, with what it changed (the old values are never lost). */
+export const ClaimLifecycleEntry = z.object({
+  action: z.enum(['recorded', 'corrected', 'retracted', 'disputed', 'reassigned']),
+  reason: z.string().optional(),
+  /** For corrections: the fields before and after. For reassignments: from/to fact. */
+  before: z.record(z.string(), z.unknown()).optional(),
+  after: z.record(z.string(), z.unknown()).optional(),
+  stamp: LedgerStamp,
+})
+export type ClaimLifecycleEntry = z.infer<typeof ClaimLifecycleEntry>
+
+export const ClaimDoc = z.object({
+  claimId: z.string(),
+  /** The fact it is filed under now (after reassignments). */
+  factId: z.string(),
+  sourceId: z.string(),
+  citation: Citation,
+  attributedTo: z.string(),
+  via: z.array(z.string()),
+  value: Quantity,
+  modality: Modality,
+  validAt: z.string(),
+  retracted: z.object({ reason: z.string(), stamp: LedgerStamp }).nullable(),
+  disputes: z.array(z.object({ reason: z.string(), stamp: LedgerStamp })),
+  /** Facts this claim was filed under before (oldest first). */
+  reassignedFrom: z.array(z.string()),
+  lifecycle: z.array(ClaimLifecycleEntry),
+  lastPosition: z.string(),
+})
+export type ClaimDoc = z.infer<typeof ClaimDoc>
+
+export const FactStatus = z.enum(['confirmed', 'single-source', 'conflicting', 'pinned', 'no-claims'])
+export type FactStatus = z.infer<typeof FactStatus>
+
+/** A machine-readable and human-readable step of the reconciliation. */
+export const ExplanationStep = z.object({
+  step: z.enum(['valid-time', 'dropped', 'corrected', 'pinned', 'superseded', 'intersected', 'conflict', 'no-claims']),
+  detail: z.string(),
+  claimIds: z.array(z.string()).default([]),
+})
+export type ExplanationStep = z.infer<typeof ExplanationStep>
+
+export const FactView = z.object({
+  factId: z.string(),
+  question: z.string(),
+  unit: z.string(),
+  kind: FactKind,
+  /** The reconciled value: the tightest interval consistent with the claims; null without claims. */
+  value: Quantity.nullable(),
+  /** The value as a person would say it: "21", "more than 2,400". */
+  display: z.string(),
+  status: FactStatus,
+  /** Number of independent origins supporting the value. */
+  origins: z.number().int().nonnegative(),
+  /** Who the supporting claims attribute the figure to, e.g. ["U.S. Treasury"]. */
+  attributedTo: z.array(z.string()),
+  supporting: z.array(z.string()),
+  superseded: z.array(z.string()),
+  conflicting: z.array(z.string()),
+  /** Claims left out before reconciling (retracted, reassigned away, not yet published, ...), with why. */
+  excluded: z.array(z.object({ claimId: z.string(), reason: z.string() })),
+  explanation: z.array(ExplanationStep),
+  /** One-line reason for people: "21 per U.S. Treasury, reported by 3 independent outlets". */
+  summary: z.string(),
+  policyVersion: z.number().int(),
+  /** The clocks this view was computed at. */
+  asOf: z.object({
+    position: z.string().describe('ledger position the view reflects'),
+    knownAt: z.string().nullable(),
+    validAt: z.string().nullable(),
+  }),
+})
+export type FactView = z.infer<typeof FactView>
+
+/** The reconciliation policy in force; changed only by a PolicyAdopted event. */
+export const Policy = z.object({
+  version: z.number().int().positive(),
+  /** Relative tolerance for "about 180": [180*(1-t), 180*(1+t)]. */
+  aboutTolerance: z.number().min(0).max(0.5),
+  /** Relative reach below a "nearly 2,000": [2000*(1-t), 2000). */
+  nearlyTolerance: z.number().min(0).max(0.5),
+})
+export type Policy = z.infer<typeof Policy>
+
+export const defaultPolicy: Policy = { version: 1, aboutTolerance: 0.05, nearlyTolerance: 0.1 }
