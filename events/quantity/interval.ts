@@ -1,0 +1,82 @@
+/**
+ * Interval algebra over Quantity bounds. `null` is unbounded. Used by
+ * reconciliation to intersect hedged figures exactly ("more than 20" and
+ * "21" meet at 21; "more than 2,400" and "more than 2,000" meet above 2,400).
+ */
+export interface Interval {
+  lower: number | null
+  upper: number | null
+  lowerInclusive: boolean
+  upperInclusive: boolean
+}
+
+export const unbounded: Interval = { lower: null, upper: null, lowerInclusive: false, upperInclusive: false }
+
+/** True when no number lies in the interval. */
+export function isEmpty(i: Interval): boolean {
+  if (i.lower === null || i.upper === null) return false
+  if (i.lower > i.upper) return true
+  if (i.lower === i.upper) return !(i.lowerInclusive && i.upperInclusive)
+  return false
+}
+
+/** The tighter of two lower bounds (the larger; exclusive wins a tie). */
+function maxLower(a: Interval, b: Interval): Pick<Interval, 'lower' | 'lowerInclusive'> {
+  if (a.lower === null) return { lower: b.lower, lowerInclusive: b.lowerInclusive }
+  if (b.lower === null) return { lower: a.lower, lowerInclusive: a.lowerInclusive }
+  if (a.lower !== b.lower) return a.lower > b.lower ? { lower: a.lower, lowerInclusive: a.lowerInclusive } : { lower: b.lower, lowerInclusive: b.lowerInclusive }
+  return { lower: a.lower, lowerInclusive: a.lowerInclusive && b.lowerInclusive }
+}
+
+/** The tighter of two upper bounds (the smaller; exclusive wins a tie). */
+function minUpper(a: Interval, b: Interval): Pick<Interval, 'upper' | 'upperInclusive'> {
+  if (a.upper === null) return { upper: b.upper, upperInclusive: b.upperInclusive }
+  if (b.upper === null) return { upper: a.upper, upperInclusive: a.upperInclusive }
+  if (a.upper !== b.upper) return a.upper < b.upper ? { upper: a.upper, upperInclusive: a.upperInclusive } : { upper: b.upper, upperInclusive: b.upperInclusive }
+  return { upper: a.upper, upperInclusive: a.upperInclusive && b.upperInclusive }
+}
+
+/** The numbers in both; may be empty (check with isEmpty). */
+export function intersect(a: Interval, b: Interval): Interval {
+  return { ...maxLower(a, b), ...minUpper(a, b) }
+}
+
+/** Intersection of many; the unbounded interval for none. */
+export function intersectAll(intervals: readonly Interval[]): Interval {
+  return intervals.reduce<Interval>((acc, i) => intersect(acc, i), unbounded)
+}
+
+/** Do the two statements have a number in common? */
+export function consistent(a: Interval, b: Interval): boolean {
+  return !isEmpty(intersect(a, b))
+}
+
+/** Is x inside the interval? */
+export function containsPoint(i: Interval, x: number): boolean {
+  if (i.lower !== null && (x < i.lower || (x === i.lower && !i.lowerInclusive))) return false
+  if (i.upper !== null && (x > i.upper || (x === i.upper && !i.upperInclusive))) return false
+  return true
+}
+
+/** Is every number of `inner` also in `outer`? (An empty inner is contained in anything.) */
+export function containsInterval(outer: Interval, inner: Interval): boolean {
+  if (isEmpty(inner)) return true
+  const i = intersect(outer, inner)
+  return sameInterval(i, inner)
+}
+
+/** Equal as sets of numbers (empty intervals are all equal). */
+export function sameInterval(a: Interval, b: Interval): boolean {
+  if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b)
+  return (
+    a.lower === b.lower &&
+    a.upper === b.upper &&
+    (a.lower === null || a.lowerInclusive === b.lowerInclusive) &&
+    (a.upper === null || a.upperInclusive === b.upperInclusive)
+  )
+}
+
+/** A single number, when the interval holds exactly one. */
+export function pointValue(i: Interval): number | null {
+  return i.lower !== null && i.lower === i.upper && i.lowerInclusive && i.upperInclusive ? i.lower : null
+}
