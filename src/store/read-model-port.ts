@@ -17,7 +17,14 @@ export interface ProjectionBatch {
   sources: SourceDoc[]
   facts: FactDoc[]
   claims: ClaimDoc[]
-  /** Fact views recomputed in this batch; each also becomes a history row at `checkpoint.position` when it changed. */
+  /**
+   * Fact views recomputed in this batch, in position order. A fact may appear
+   * several times (once per event that touched it). Each becomes a history row
+   * at its own `asOf.position` when it differs from the fact's previous view
+   * (ignoring `asOf`); the last one per fact is the current view. Keeping a row
+   * per event, not per batch, is what makes a rebuild produce exactly the read
+   * model that incremental application produced.
+   */
   views: FactView[]
   policy?: Policy
   checkpoint: Checkpoint
