@@ -1,0 +1,49 @@
+import { ConfigError } from '../config.js'
+import { demoCommand } from './commands/demo.js'
+import { factsCommand } from './commands/facts.js'
+import { exportCommand, importCommand, rebuildCommand } from './commands/log-commands.js'
+import { migrateCommand } from './commands/migrate.js'
+import { verifyCommand } from './commands/verify.js'
+import { type CliCommand, type CliIo, println } from './io.js'
+import { UsageError } from './usage-error.js'
+
+const commands: Record<string, { run: CliCommand; help: string }> = {
+  demo: { run: demoCommand, help: 'demo [--json] [--known-at DATE]        fresh ledger from the demo corpus; prints the reconciled facts' },
+  facts: { run: factsCommand, help: 'facts [--as-of P|T] [--known-at D] [--valid-at D] [--status S] [--json]' },
+  import: { run: importCommand, help: 'import <file.ndjson>                    append an exported event log (hashes checked)' },
+  export: { run: exportCommand, help: 'export [--out FILE]                     the event log as NDJSON' },
+  rebuild: { run: rebuildCommand, help: 'rebuild                                 drop and rebuild every projection' },
+  verify: { run: verifyCommand, help: 'verify [--json]                         recompute hash chains and Merkle head' },
+  migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },
+}
+
+export function registerCommand(name: string, run: CliCommand, help: string): void {
+  commands[name] = { run, help }
+}
+
+function usage(): string {
+  return ['usage: factledger <command> [options]', '', ...Object.values(commands).map((c) => `  ${c.help}`), '', 'Configuration comes from the environment (see README).'].join('\n')
+}
+
+/** Run one CLI invocation; returns the exit code. Bad arguments are one line on stderr and exit 2. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    println(name ? io.stdout : io.stderr, usage())
+    return name ? 0 : 2
+  }
+  const command = commands[name]
+  if (!command) {
+    println(io.stderr, `factledger: unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`)
+    return 2
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      println(io.stderr, `factledger ${name}: ${(err as Error).message}`)
+      return 2
+    }
+    throw err
+  }
+}

@@ -1,0 +1,26 @@
+import { defaultPolicy, type Policy } from '../../../projections/model.js'
+import { evolvePolicy } from '../../../projections/policy.js'
+import { authorize } from '../authorize.js'
+import type { CommandContext } from '../context.js'
+import type { LedgerDeps } from '../deps.js'
+import { commandIds } from '../idempotency.js'
+import { AdoptPolicyInput } from '../inputs.js'
+import { loadStream } from '../load-stream.js'
+import { parseInput } from '../parse-input.js'
+import type { CommandResult } from '../result.js'
+import { writeEvent } from '../write-event.js'
+
+/** The one stream that holds the reconciliation policy's versions. */
+export const policyStream = 'policy-reconciliation'
+
+/** A new policy version becomes current; every fact view is recomputed under it. */
+export async function adoptPolicy(deps: LedgerDeps, ctx: CommandContext, input: unknown): Promise<CommandResult> {
+  const denied = authorize(ctx, 'admin')
+  if (denied) return { ok: false, error: denied }
+  const parsed = parseInput(AdoptPolicyInput, input)
+  if (!parsed.ok) return parsed
+  const target = await loadStream<Policy>(deps.store, policyStream, (doc, event) => evolvePolicy(doc ?? defaultPolicy, event))
+  const current = target.doc ?? defaultPolicy
+  const data = { policyVersion: current.version + 1, ...parsed.value }
+  return writeEvent(deps, ctx, target, { type: 'PolicyAdopted', data, eventId: commandIds(ctx).eventId, entityId: policyStream }, () => null)
+}

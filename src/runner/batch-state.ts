@@ -1,0 +1,76 @@
+import type { ClaimDoc, FactDoc, Policy, SourceDoc } from '../../projections/model.js'
+import type { ReadModelStore } from '../store/read-model-port.js'
+
+/**
+ * The documents one batch works on: loaded from the read model the first time
+ * they are needed, then kept and changed in memory until the batch commits.
+ * Claims are also indexed by fact, so a fact's view can be recomputed after
+ * every event without going back to the store.
+ */
+export function createBatchState(readModel: ReadModelStore, policy: Policy) {
+  const sources = new Map<string, SourceDoc | null>()
+  const facts = new Map<string, FactDoc | null>()
+  const claims = new Map<string, ClaimDoc | null>()
+  const claimsByFact = new Map<string, Map<string, ClaimDoc>>()
+  const changed = { sources: new Set<string>(), facts: new Set<string>(), claims: new Set<string>() }
+
+  async function source(id: string): Promise<SourceDoc | null> {
+    if (!sources.has(id)) sources.set(id, await readModel.getSource(id))
+    return sources.get(id) ?? null
+  }
+  async function fact(id: string): Promise<FactDoc | null> {
+    if (!facts.has(id)) facts.set(id, await readModel.getFact(id))
+    return facts.get(id) ?? null
+  }
+  async function claim(id: string): Promise<ClaimDoc | null> {
+    if (!claims.has(id)) claims.set(id, await readModel.getClaim(id))
+    return claims.get(id) ?? null
+  }
+  /** The claims filed under a fact now, including this batch's changes. */
+  async function claimsOf(factId: string): Promise<Map<string, ClaimDoc>> {
+    let byId = claimsByFact.get(factId)
+    if (!byId) {
+      byId = new Map()
+      for (const stored of await readModel.getClaimsOfFact(factId)) {
+        // A claim this batch already changed (or moved away) is taken from memory.
+        const current = claims.has(stored.claimId) ? claims.get(stored.claimId) : stored
+        if (current && current.factId === factId) byId.set(current.claimId, current)
+      }
+      for (const c of claims.values()) if (c && c.factId === factId) byId.set(c.claimId, c)
+      claimsByFact.set(factId, byId)
+    }
+    return byId
+  }
+
+  return {
+    policy,
+    changed,
+    source,
+    fact,
+    claim,
+    claimsOf,
+    putSource(doc: SourceDoc) {
+      sources.set(doc.sourceId, doc)
+      changed.sources.add(doc.sourceId)
+    },
+    putFact(doc: FactDoc) {
+      facts.set(doc.factId, doc)
+      changed.facts.add(doc.factId)
+    },
+    async putClaim(before: ClaimDoc | null, doc: ClaimDoc) {
+      if (before && before.factId !== doc.factId) claimsByFact.get(before.factId)?.delete(doc.claimId)
+      claims.set(doc.claimId, doc)
+      changed.claims.add(doc.claimId)
+      ;(await claimsOf(doc.factId)).set(doc.claimId, doc)
+    },
+    changedDocs() {
+      return {
+        sources: [...changed.sources].map((id) => sources.get(id)!).filter(Boolean),
+        facts: [...changed.facts].map((id) => facts.get(id)!).filter(Boolean),
+        claims: [...changed.claims].map((id) => claims.get(id)!).filter(Boolean),
+      }
+    },
+  }
+}
+
+export type BatchState = ReturnType<typeof createBatchState>

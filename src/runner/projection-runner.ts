@@ -1,0 +1,146 @@
+import type { Logger } from 'pino'
+import type { RecordedEvent } from '../../events/envelope.js'
+import { defaultPolicy, type Policy } from '../../projections/model.js'
+import { projectionVersion } from '../../projections/version.js'
+import type { EventStore } from '../store/port.js'
+import type { ReadModelStore } from '../store/read-model-port.js'
+import { applyBatch } from './apply-batch.js'
+
+export interface RunnerOptions {
+  store: EventStore
+  readModel: ReadModelStore
+  logger: Logger
+  /** Events folded per read-model transaction. */
+  batchSize?: number
+}
+
+export type Progress = (done: bigint, total: bigint) => void
+
+/**
+ * Keeps the read model in step with the event log: catch up from the stored
+ * checkpoint, then follow the live subscription. Batches are processed one at
+ * a time; each batch's documents, views and checkpoint commit together.
+ */
+export function createProjectionRunner(options: RunnerOptions) {
+  const { store, readModel } = options
+  const log = options.logger.child({ component: 'projection-runner' })
+  const batchSize = options.batchSize ?? 500
+  let position = 0n
+  let policy: Policy = defaultPolicy
+  let queue: Promise<unknown> = Promise.resolve()
+  let live: AbortController | null = null
+  let liveLoop: Promise<void> | null = null
+  const waiters = new Set<{ position: bigint; resolve: () => void }>()
+
+  /** Serialize every read-model write through one chain. */
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const next = queue.then(work, work)
+    queue = next.catch(() => undefined)
+    return next
+  }
+
+  async function fold(events: RecordedEvent[]): Promise<void> {
+    const fresh = events.filter((e) => e.position > position)
+    if (fresh.length === 0) return
+    const batch = await applyBatch(readModel, policy, fresh)
+    await readModel.commit(batch)
+    if (batch.policy) policy = batch.policy
+    position = batch.checkpoint.position
+    for (const w of waiters) if (w.position <= position) (waiters.delete(w), w.resolve())
+  }
+
+  async function catchUpUnlocked(onProgress?: Progress): Promise<bigint> {
+    const head = await store.headPosition()
+    for (;;) {
+      const events: RecordedEvent[] = []
+      for await (const e of store.readAll({ fromPosition: position, maxCount: batchSize })) events.push(e)
+      if (events.length === 0) break
+      await fold(events)
+      onProgress?.(position, head > position ? head : position)
+    }
+    return position
+  }
+
+  return {
+    /** The last position folded into the read model. */
+    position: () => position,
+
+    /** Load the checkpoint; rebuild when the projection code's version changed. */
+    async init(): Promise<'current' | 'rebuilt' | 'empty'> {
+      return serialized(async () => {
+        const checkpoint = await readModel.getCheckpoint()
+        if (!checkpoint) return 'empty'
+        if (checkpoint.version !== projectionVersion) {
+          log.info({ from: checkpoint.version, to: projectionVersion }, 'projection version changed; rebuilding')
+          await readModel.reset()
+          position = 0n
+          policy = defaultPolicy
+          await catchUpUnlocked()
+          return 'rebuilt'
+        }
+        position = checkpoint.position
+        policy = (await readModel.getPolicy()) ?? defaultPolicy
+        return 'current'
+      })
+    },
+
+    catchUp: (onProgress?: Progress) => serialized(() => catchUpUnlocked(onProgress)),
+
+    /** Drop the read model and fold the whole log again. */
+    rebuild: (onProgress?: Progress) =>
+      serialized(async () => {
+        await readModel.reset()
+        position = 0n
+        policy = defaultPolicy
+        return catchUpUnlocked(onProgress)
+      }),
+
+    /** Follow the log live until stop(). */
+    start(): void {
+      if (live) return
+      live = new AbortController()
+      const signal = live.signal
+      liveLoop = (async () => {
+        let buffer: RecordedEvent[] = []
+        let flushing: Promise<void> | null = null
+        const flush = () => {
+          if (flushing) return
+          flushing = (async () => {
+            // Let the subscription deliver what is already waiting, then fold it as one batch.
+            await new Promise((r) => setImmediate(r))
+            const events = buffer
+            buffer = []
+            flushing = null
+            await serialized(() => fold(events)).catch((err) => log.error({ err }, 'projection batch failed'))
+            if (buffer.length) flush()
+          })()
+        }
+        try {
+          for await (const event of store.subscribeToAll({ fromPosition: position, signal })) {
+            buffer.push(event)
+            if (buffer.length >= batchSize) await serialized(() => fold(buffer.splice(0)))
+            else flush()
+          }
+        } catch (err) {
+          if (!signal.aborted) log.error({ err }, 'live subscription ended')
+        }
+      })()
+    },
+
+    async stop(): Promise<void> {
+      live?.abort()
+      await liveLoop
+      await queue
+      live = null
+      liveLoop = null
+    },
+
+    /** Resolve once the read model reflects `target` (read-your-writes after a command). */
+    waitFor(target: bigint): Promise<void> {
+      if (position >= target) return Promise.resolve()
+      return new Promise((resolve) => waiters.add({ position: target, resolve }))
+    },
+  }
+}
+
+export type ProjectionRunner = ReturnType<typeof createProjectionRunner>

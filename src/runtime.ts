@@ -1,0 +1,32 @@
+import type { Logger } from 'pino'
+import type { Config } from './config.js'
+import { createLedger, type Ledger } from './ledger/create-ledger.js'
+import { createFactQueries, type FactQueries } from './read/fact-queries.js'
+import { createProjectionRunner, type ProjectionRunner } from './runner/projection-runner.js'
+import { type Backend, openBackend } from './store/open-backend.js'
+
+/** Everything a command or the server works with, opened from one configuration. */
+export interface Runtime extends Backend {
+  config: Config
+  logger: Logger
+  ledger: Ledger
+  runner: ProjectionRunner
+  facts: FactQueries
+}
+
+export async function openRuntime(config: Config, logger: Logger, backend?: Backend): Promise<Runtime> {
+  const opened = backend ?? (await openBackend(config, logger))
+  const runner = createProjectionRunner({ store: opened.store, readModel: opened.readModel, logger })
+  return {
+    ...opened,
+    config,
+    logger,
+    ledger: createLedger({ store: opened.store }),
+    runner,
+    facts: createFactQueries(opened),
+    async close() {
+      await runner.stop()
+      await opened.close()
+    },
+  }
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Logger } from 'pino'
+import type { Config } from '../config.js'
+import type { EventStore } from './port.js'
+import type { ReadModelStore } from './read-model-port.js'
+
+/** An event store and the read model the projection runner keeps beside it. */
+export interface Backend {
+  store: EventStore
+  readModel: ReadModelStore
+  close(): Promise<void>
+}
+
+/**
+ * Open the configured backend. SQLite keeps events, read models and checkpoints
+ * in one file; PostgreSQL in one database; EventStoreDB keeps the events and
+ * the read model lives in a local SQLite file (FACTLEDGER_DB), rebuilt from the
+ * log whenever it is missing.
+ */
+export async function openBackend(config: Config, logger: Logger): Promise<Backend> {
+  switch (config.FACTLEDGER_STORE) {
+    case 'sqlite': {
+      const { openSqliteBackend } = await import('./sqlite/open-sqlite-backend.js')
+      ensureDir(config.FACTLEDGER_DB)
+      return openSqliteBackend({ path: config.FACTLEDGER_DB, logger })
+    }
+    case 'postgres': {
+      const { openPostgresBackend } = await import('./postgres/open-postgres-backend.js')
+      return openPostgresBackend({ connectionString: config.DATABASE_URL!, logger })
+    }
+    case 'esdb': {
+      const { createEsdbEventStore } = await import('./esdb/create-esdb-event-store.js')
+      const { openSqliteBackend } = await import('./sqlite/open-sqlite-backend.js')
+      ensureDir(config.FACTLEDGER_DB)
+      const local = await openSqliteBackend({ path: config.FACTLEDGER_DB, logger })
+      const store = await createEsdbEventStore({ connectionString: config.FACTLEDGER_ESDB_URL! })
+      return {
+        store,
+        readModel: local.readModel,
+        async close() {
+          await store.close()
+          await local.close()
+        },
+      }
+    }
+  }
+}
+
+function ensureDir(path: string): void {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+}
