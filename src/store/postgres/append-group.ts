@@ -1,0 +1,112 @@
+import type pg from 'pg'
+import type { RecordedEvent } from '../../../events/envelope.js'
+import { decideAppend, type AppendDecision, type AppendRequest, type StreamHead } from './append-decision.js'
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js'
+
+/** Key of the transaction-scoped advisory lock every append takes: the single sequencer. */
+export const SEQUENCER_LOCK_KEY = 7_201_000_002
+
+/** The channel the append transaction notifies on; delivered to listeners at commit. */
+export const EVENTS_CHANNEL = 'factledger_events'
+
+/**
+ * Writes a group of appends (possibly to different streams) in ONE transaction.
+ *
+ * Global order — why a single sequencer: every append transaction first takes
+ * `pg_advisory_xact_lock(SEQUENCER_LOCK_KEY)` and only then reads max(position)
+ * and assigns max + 1, max + 2, ... The lock is released after the commit is
+ * visible, so the next writer's positions are assigned after ours are
+ * readable: positions become visible strictly in order and a reader that sees
+ * position N has already been able to see N - 1. A catch-up reader polling
+ * `position > last` can therefore never skip an in-flight commit (the classic
+ * sequence/identity gap, where a lower number commits after a higher one).
+ * The price is one writer at a time across all processes; group commit
+ * (many appends per transaction) is what buys the throughput back.
+ *
+ * The expected-revision check runs on `streams` rows locked FOR UPDATE inside
+ * the same transaction, so it is atomic with the insert.
+ */
+export async function appendGroup(client: pg.PoolClient, requests: AppendRequest[]): Promise<AppendDecision[]> {
+  await client.query('BEGIN')
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK_KEY])
+    const streams = [...new Set(requests.map((r) => r.stream))]
+    const ids = requests.flatMap((r) => r.events.map((e) => e.id))
+
+    const heads = new Map<string, StreamHead>()
+    const headRows = await client.query<{ stream: string; revision: string; last_hash: string }>(
+      'SELECT stream, revision, last_hash FROM streams WHERE stream = ANY($1::text[]) FOR UPDATE',
+      [streams],
+    )
+    for (const row of headRows.rows) heads.set(row.stream, { revision: BigInt(row.revision), hash: row.last_hash })
+
+    const stored = new Map<string, RecordedEvent>()
+    if (ids.length > 0) {
+      const storedRows = await client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::text[])`, [ids])
+      for (const row of storedRows.rows) stored.set(row.id, toRecordedEvent(row))
+    }
+
+    const max = await client.query<{ max: string }>('SELECT coalesce(max(position), 0) AS max FROM events')
+    let nextPosition = BigInt(max.rows[0]!.max) + 1n
+
+    const decisions: AppendDecision[] = []
+    const toWrite: RecordedEvent[] = []
+    for (const request of requests) {
+      const decision = decideAppend(request, { head: heads.get(request.stream) ?? null, storedEvent: (id) => stored.get(id), nextPosition })
+      decisions.push(decision)
+      const last = decision.written.at(-1)
+      if (!last) continue
+      // Later appends of the same group see this one, exactly as if they ran after it.
+      for (const event of decision.written) stored.set(event.id, event)
+      heads.set(request.stream, { revision: last.revision, hash: last.hash })
+      nextPosition = last.position + 1n
+      toWrite.push(...decision.written)
+    }
+
+    if (toWrite.length > 0) {
+      await insertStreamHeads(client, toWrite)
+      await insertEvents(client, toWrite)
+      await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, toWrite.at(-1)!.position.toString()])
+    }
+    await client.query('COMMIT')
+    return decisions
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  }
+}
+
+/** One multi-row INSERT for the whole group: unnest turns the column arrays into rows. */
+async function insertEvents(client: pg.PoolClient, events: RecordedEvent[]): Promise<void> {
+  await client.query(
+    `INSERT INTO events (position, stream, revision, id, type, schema_version, data, metadata, hash, prev_hash)
+     SELECT position, stream, revision, id, type, schema_version, data::json, metadata::json, hash, prev_hash
+     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[], $9::text[], $10::text[])
+       AS t(position, stream, revision, id, type, schema_version, data, metadata, hash, prev_hash)`,
+    [
+      events.map((e) => e.position.toString()),
+      events.map((e) => e.stream),
+      events.map((e) => e.revision.toString()),
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata)),
+      events.map((e) => e.hash),
+      events.map((e) => e.prevHash),
+    ],
+  )
+}
+
+/** Moves each touched stream's head to its last new event (created on first append). */
+async function insertStreamHeads(client: pg.PoolClient, events: RecordedEvent[]): Promise<void> {
+  const lastPerStream = new Map<string, RecordedEvent>()
+  for (const event of events) lastPerStream.set(event.stream, event)
+  const heads = [...lastPerStream.values()]
+  await client.query(
+    `INSERT INTO streams (stream, revision, last_hash)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+     ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
+    [heads.map((e) => e.stream), heads.map((e) => e.revision.toString()), heads.map((e) => e.hash)],
+  )
+}
