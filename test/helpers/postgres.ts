@@ -42,10 +42,25 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates a uniquely named database and drops it (closing any connection left open) at teardown. */
-export async function freshPostgresDatabase(t: Teardownable, label = 'test'): Promise<TestDatabase> {
-  const name = `factledger_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${process.pid}_${randomBytes(4).toString('hex')}`
+export interface OwnedDatabase extends TestDatabase {
+  /** Drops the database, closing any connection still open to it. */
+  drop(): Promise<void>
+}
+
+/** Creates a uniquely named, empty database; the caller drops it. */
+export async function createTestDatabase(label = 'test'): Promise<OwnedDatabase> {
+  const name = `factledger_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase().slice(0, 30)}_${process.pid}_${randomBytes(4).toString('hex')}`
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`))
-  t.teardown(() => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)))
-  return { name, connectionString: databaseUrl(name) }
+  return {
+    name,
+    connectionString: databaseUrl(name),
+    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  }
+}
+
+/** A fresh database for a test (file), dropped at its teardown. */
+export async function freshPostgresDatabase(t: Teardownable, label = 'test'): Promise<TestDatabase> {
+  const db = await createTestDatabase(label)
+  t.teardown(db.drop)
+  return { name: db.name, connectionString: db.connectionString }
 }

@@ -1,6 +1,7 @@
-import type { NewEvent, RecordedEvent } from '../../../events/envelope.js'
+import type { RecordedEvent } from '../../../events/envelope.js'
 import { hashEvent } from '../hash-chain.js'
 import type { AppendResult, ExpectedRevision } from '../port.js'
+import type { PreparedEvent } from '../sqlite/validate-append.js'
 
 /** The head of a stream's hash chain; null when the stream has no events. */
 export interface StreamHead {
@@ -8,9 +9,10 @@ export interface StreamHead {
   hash: string
 }
 
+/** An append whose arguments were already checked and serialized (prepareAppend). */
 export interface AppendRequest {
   stream: string
-  events: NewEvent[]
+  events: PreparedEvent[]
   expectedRevision: ExpectedRevision
 }
 
@@ -22,81 +24,78 @@ export interface AppendContext {
   nextPosition: bigint
 }
 
-export type AppendDecision =
-  | { result: AppendResult & { ok: true }; written: RecordedEvent[] }
-  | { result: AppendResult & { ok: false }; written: [] }
+export interface AppendDecision {
+  result: AppendResult
+  /** The events to insert; empty unless the result is a fresh success. */
+  written: RecordedEvent[]
+}
 
 /**
  * What one append does, decided in memory while the caller holds the
  * sequencer: a pure function, so the rules are tested without a database.
+ * The rules are the SQLite adapter's (src/store/sqlite/write-append.ts):
  *
- * Order of checks: an idempotent retry is recognised first (its expected
- * revision is stale by definition once the first attempt landed), then
- * duplicate ids, then the expected revision.
+ * 1. a retry — every id already stored, in order, in this stream, where this
+ *    expectedRevision would have put them — returns the first result again
+ *    with duplicate: true (its expected revision is stale by now, so this
+ *    comes before the revision check);
+ * 2. the expected revision must match the stream's head;
+ * 3. a batch with some ids already stored is refused (DuplicateEventId);
+ * 4. otherwise the events get the next revisions, hashes and positions.
  */
 export function decideAppend(request: AppendRequest, context: AppendContext): AppendDecision {
   const { stream, events, expectedRevision } = request
   const { head } = context
+  const stored = events.flatMap(({ event }) => context.storedEvent(event.id) ?? [])
 
-  const seen = new Set<string>()
-  for (const event of events) {
-    if (seen.has(event.id)) return { result: { ok: false, error: { code: 'DuplicateEventId', stream, eventId: event.id } }, written: [] }
-    seen.add(event.id)
-  }
-
-  const stored = events.map((event) => context.storedEvent(event.id))
-  const firstStored = stored.findIndex((event) => event !== undefined)
-  if (firstStored !== -1) {
-    const allInThisStream = stored.every((event) => event !== undefined && event.stream === stream)
-    if (!allInThisStream) {
-      return { result: { ok: false, error: { code: 'DuplicateEventId', stream, eventId: events[firstStored]!.id } }, written: [] }
-    }
-    const recorded = stored as RecordedEvent[]
-    const last = recorded.reduce((a, b) => (b.position > a.position ? b : a))
-    return {
-      result: { ok: true, nextExpectedRevision: head!.revision, position: last.position, events: recorded, duplicate: true },
-      written: [],
+  if (stored.length > 0) {
+    const first = stored[0]!
+    const wholeBatchInPlace =
+      stored.length === events.length &&
+      stored.every((s, i) => s.stream === stream && s.revision === first.revision + BigInt(i)) &&
+      wasPlacedBy(expectedRevision, first.revision)
+    if (wholeBatchInPlace) {
+      const last = stored.at(-1)!
+      return {
+        result: { ok: true, nextExpectedRevision: last.revision, position: last.position, events: stored, duplicate: true },
+        written: [],
+      }
     }
   }
 
-  const conflict = checkExpectedRevision(expectedRevision, head)
-  if (conflict) return { result: { ok: false, error: { code: 'WrongExpectedRevision', stream, expected: expectedRevision, actual: conflict.actual } }, written: [] }
+  if (!revisionMatches(expectedRevision, head)) {
+    const actual = head ? head.revision : 'no_stream'
+    return { result: { ok: false, error: { code: 'WrongExpectedRevision', stream, expected: expectedRevision, actual } }, written: [] }
+  }
+  if (stored.length > 0) return { result: { ok: false, error: { code: 'DuplicateEventId', stream, eventId: stored[0]!.id } }, written: [] }
 
   const written: RecordedEvent[] = []
   let revision = head ? head.revision + 1n : 0n
   let prevHash = head ? head.hash : null
   let position = context.nextPosition
-  for (const event of events) {
+  for (const { event } of events) {
     const hash = hashEvent(event, stream, revision, prevHash)
     written.push({ ...event, stream, revision, position, hash, prevHash })
     prevHash = hash
     revision += 1n
     position += 1n
   }
-  const last = written.at(-1)
-  return {
-    result: {
-      ok: true,
-      nextExpectedRevision: last ? last.revision : (head?.revision ?? -1n),
-      position: last ? last.position : context.nextPosition - 1n,
-      events: written,
-      duplicate: false,
-    },
-    written,
-  }
+  const last = written.at(-1)!
+  return { result: { ok: true, nextExpectedRevision: last.revision, position: last.position, events: written, duplicate: false }, written }
 }
 
-/** null when the stream's state satisfies `expected`; otherwise the actual state to report. */
-export function checkExpectedRevision(expected: ExpectedRevision, head: StreamHead | null): { actual: bigint | 'no_stream' } | null {
-  const actual = head ? head.revision : 'no_stream'
-  switch (expected) {
-    case 'any':
-      return null
-    case 'no_stream':
-      return head ? { actual } : null
-    case 'stream_exists':
-      return head ? null : { actual }
-    default:
-      return head && head.revision === expected ? null : { actual }
-  }
+/** Does the stream's head satisfy what the caller expected? */
+export function revisionMatches(expected: ExpectedRevision, head: StreamHead | null): boolean {
+  if (expected === 'any') return true
+  if (expected === 'no_stream') return head === null
+  if (expected === 'stream_exists') return head !== null
+  return head !== null && head.revision === expected
+}
+
+/** Would this expectedRevision have put a batch at `firstRevision`? Then a repeat is a retry. */
+export function wasPlacedBy(expected: ExpectedRevision, firstRevision: bigint): boolean {
+  if (expected === 'any') return true
+  if (expected === 'no_stream') return firstRevision === 0n
+  if (expected === 'stream_exists') return firstRevision > 0n
+  return expected === firstRevision - 1n
 }

@@ -31,7 +31,7 @@ export async function appendGroup(client: pg.PoolClient, requests: AppendRequest
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK_KEY])
     const streams = [...new Set(requests.map((r) => r.stream))]
-    const ids = requests.flatMap((r) => r.events.map((e) => e.id))
+    const ids = requests.flatMap((r) => r.events.map((e) => e.event.id))
 
     const heads = new Map<string, StreamHead>()
     const headRows = await client.query<{ stream: string; revision: string; last_hash: string }>(
@@ -51,6 +51,7 @@ export async function appendGroup(client: pg.PoolClient, requests: AppendRequest
 
     const decisions: AppendDecision[] = []
     const toWrite: RecordedEvent[] = []
+    const texts: Array<{ data: string; metadata: string }> = []
     for (const request of requests) {
       const decision = decideAppend(request, { head: heads.get(request.stream) ?? null, storedEvent: (id) => stored.get(id), nextPosition })
       decisions.push(decision)
@@ -61,11 +62,12 @@ export async function appendGroup(client: pg.PoolClient, requests: AppendRequest
       heads.set(request.stream, { revision: last.revision, hash: last.hash })
       nextPosition = last.position + 1n
       toWrite.push(...decision.written)
+      texts.push(...request.events.map((e) => ({ data: e.dataText, metadata: e.metadataText })))
     }
 
     if (toWrite.length > 0) {
       await insertStreamHeads(client, toWrite)
-      await insertEvents(client, toWrite)
+      await insertEvents(client, toWrite, texts)
       await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, toWrite.at(-1)!.position.toString()])
     }
     await client.query('COMMIT')
@@ -77,7 +79,7 @@ export async function appendGroup(client: pg.PoolClient, requests: AppendRequest
 }
 
 /** One multi-row INSERT for the whole group: unnest turns the column arrays into rows. */
-async function insertEvents(client: pg.PoolClient, events: RecordedEvent[]): Promise<void> {
+async function insertEvents(client: pg.PoolClient, events: RecordedEvent[], texts: Array<{ data: string; metadata: string }>): Promise<void> {
   await client.query(
     `INSERT INTO events (position, stream, revision, id, type, schema_version, data, metadata, hash, prev_hash)
      SELECT position, stream, revision, id, type, schema_version, data::json, metadata::json, hash, prev_hash
@@ -90,8 +92,8 @@ async function insertEvents(client: pg.PoolClient, events: RecordedEvent[]): Pro
       events.map((e) => e.id),
       events.map((e) => e.type),
       events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => JSON.stringify(e.metadata)),
+      texts.map((x) => x.data),
+      texts.map((x) => x.metadata),
       events.map((e) => e.hash),
       events.map((e) => e.prevHash),
     ],

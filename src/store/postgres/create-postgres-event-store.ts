@@ -8,6 +8,7 @@ import { migratePostgres } from './migrate.js'
 import { toStoreError } from './pg-errors.js'
 import { readAll, readStream } from './read-events.js'
 import { subscribeToAll } from './subscribe.js'
+import { prepareAppend } from '../sqlite/validate-append.js'
 
 export interface PostgresEventStoreOptions {
   connectionString: string
@@ -53,7 +54,9 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
     pool,
     async append(stream, events, appendOptions) {
       assertOpen()
-      return queue.append({ stream, events, expectedRevision: appendOptions.expectedRevision })
+      // Bad arguments are the caller's bug: refused here, before anything is queued.
+      const prepared = prepareAppend(stream, events, appendOptions?.expectedRevision)
+      return queue.append({ stream, events: prepared, expectedRevision: appendOptions.expectedRevision })
     },
     readStream(stream, readOptions) {
       assertOpen()
