@@ -31,6 +31,8 @@ export const hedgePrefixes: ReadonlyArray<readonly [phrase: string, hedge: Exclu
   ['around', 'about'],
   ['about', 'about'],
   ['some', 'about'],
+  ['as many as', 'up-to'],
+  ['as much as', 'up-to'],
   ['up to', 'up-to'],
   ['fewer than', 'fewer-than'],
   ['less than', 'fewer-than'],

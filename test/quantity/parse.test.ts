@@ -55,6 +55,7 @@ const table: Array<[phrase: string, expected: Expected]> = [
   ['approximately 1,000', { hedge: 'about', stated: [1000], lower: 950, upper: 1050, lowerInclusive: true, upperInclusive: true }],
   ['an estimated 3 million', { hedge: 'about', stated: [3e6], lower: 2.85e6, upper: 3.15e6, lowerInclusive: true, upperInclusive: true }],
   ['up to $15 million', { hedge: 'up-to', stated: [15e6], lower: 0, upper: 15e6, lowerInclusive: true, upperInclusive: true, unit: 'USD' }],
+  ['as many as 20,000', { hedge: 'up-to', stated: [20000], lower: 0, upper: 20000, lowerInclusive: true, upperInclusive: true }],
   ['fewer than 10', { hedge: 'fewer-than', stated: [10], lower: 0, upper: 10, lowerInclusive: true, upperInclusive: false }],
   ['less than 10', { hedge: 'fewer-than', stated: [10], lower: 0, upper: 10, lowerInclusive: true, upperInclusive: false }],
   ['under 10', { hedge: 'fewer-than', stated: [10], lower: 0, upper: 10, lowerInclusive: true, upperInclusive: false }],
