@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The test command (`npm test`), also what CI runs. It
+#   1. makes sure Debian's Chromium is there for the browser tests (installs it
+#      when running as root, as in CI);
+#   2. type-checks the whole tree;
+#   3. runs every tap test (PostgreSQL tests need the server on 127.0.0.1:5432);
+# and ends with the plain total "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing Debian's chromium for the browser tests"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "warning: /usr/bin/chromium is missing; the browser tests will fail (apt-get install -y chromium)"
+  fi
+fi
+
+typecheck_failed=0
+echo "# type check (tsc --noEmit)"
+if ! npx --no-install tsc --noEmit; then typecheck_failed=1; fi
+
+out=$(mktemp)
+npx --no-install tap --reporter=tap "$@" 2>&1 | tee "$out"
+tap_status=${PIPESTATUS[0]}
+
+# tap's closing comment: "# { total: 120, pass: 118, fail: 2, skip: 0 }"
+summary=$(grep -E '^# \{ total: [0-9]+' "$out" | tail -n 1)
+rm -f "$out"
+pass=$(sed -nE 's/.*pass: ([0-9]+).*/\1/p' <<<"$summary")
+fail=$(sed -nE 's/.*fail: ([0-9]+).*/\1/p' <<<"$summary")
+pass=${pass:-0}
+fail=${fail:-0}
+if [ "$tap_status" -ne 0 ] && [ "$fail" -eq 0 ]; then
+  # A failure tap does not count as an assertion (coverage below the bar, a crashed file).
+  echo "tap exited with status $tap_status"
+  fail=1
+fi
+pass=$((pass + 1 - typecheck_failed))
+fail=$((fail + typecheck_failed))
+echo "${pass} passed, ${fail} failed"
+[ "$fail" -eq 0 ]
