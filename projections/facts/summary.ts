@@ -1,0 +1,59 @@
+import { type Interval, sameInterval } from '../../events/quantity/interval.js'
+import type { Candidate } from './candidate.js'
+import { displayQuantity, type DisplayOptions } from './display.js'
+import type { Supersession } from './supersession.js'
+
+export interface SummaryInput {
+  display: string
+  interval: Interval
+  supporting: readonly Candidate[]
+  superseded: readonly Supersession[]
+  conflicting: number
+  /** For a conflict: the criterion the winner beat the first loser on ("tier (1 vs 3)"). */
+  decidedBy?: string | undefined
+  pinReason?: string | undefined
+  displayOptions: DisplayOptions
+}
+
+const realized = new Set(['official', 'reported'])
+const unrealizedWords: Record<string, string> = { planned: 'a plan, not yet realized', estimate: 'an estimate', allegation: 'an allegation' }
+const distinct = (xs: readonly string[]) => [...new Set(xs)].sort()
+
+/** A newsroom's own reporting names no one else: "2,400 were arrested", not "2,400 per the interior ministry". */
+function ownReporting(c: Candidate): boolean {
+  const who = c.claim.attributedTo.toLowerCase()
+  return who === c.source.publisher.toLowerCase() || who === c.source.origin.toLowerCase()
+}
+
+/**
+ * One line for people: the value, whose figure it is, how many independent
+ * outlets stand behind it, and what was set aside.
+ * "21 per U.S. Treasury, reported by 3 independent outlets";
+ * "more than 2,400, consistent across 2 outlets";
+ * "16 (single source: Associated Press; planned 15 superseded by a realized figure)".
+ */
+export function summarize(s: SummaryInput): string {
+  // The attribution that matters is of the claims that state the value itself, not of a looser "more than 20".
+  const stating = s.supporting.filter((c) => sameInterval(c.interval, s.interval))
+  const named = (stating.length > 0 ? stating : s.supporting).filter((c) => !ownReporting(c))
+  const per = named.length > 0 ? ` per ${distinct(named.map((c) => c.claim.attributedTo)).join(' and ')}` : ''
+  const origins = distinct(s.supporting.map((c) => c.source.origin)).length
+  const notes: string[] = []
+
+  let line = `${s.display}${per}`
+  if (s.pinReason !== undefined) notes.push(`pinned by an editor: ${s.pinReason}`)
+  else if (origins >= 2) line += per ? `, reported by ${origins} independent outlets` : `, consistent across ${origins} outlets`
+  else notes.push(`single source: ${distinct(s.supporting.map((c) => c.source.publisher)).join(' and ')}`)
+
+  const modalities = distinct(s.supporting.map((c) => c.claim.modality))
+  if (!modalities.some((m) => realized.has(m))) notes.push(modalities.map((m) => unrealizedWords[m] ?? m).join(' and '))
+  const replaced = s.superseded.filter((x) => x.rule === 'realized')
+  if (replaced.length > 0) {
+    const what = replaced.map((x) => `${x.claim.claim.modality} ${displayQuantity(x.claim.claim.value, s.displayOptions)}`)
+    notes.push(`${what.join(', ')} superseded by ${replaced.length === 1 ? 'a realized figure' : 'realized figures'}`)
+  }
+  if (s.conflicting > 0) {
+    notes.push(`${s.conflicting} conflicting claim${s.conflicting === 1 ? '' : 's'} set aside${s.decidedBy ? `, decided by ${s.decidedBy}` : ''}`)
+  }
+  return notes.length > 0 ? `${line} (${notes.join('; ')})` : line
+}
