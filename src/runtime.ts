@@ -14,9 +14,9 @@ export interface Runtime extends Backend {
   facts: FactQueries
 }
 
-export async function openRuntime(config: Config, logger: Logger, backend?: Backend): Promise<Runtime> {
+export async function openRuntime(config: Config, logger: Logger, backend?: Backend, options: { batchSize?: number } = {}): Promise<Runtime> {
   const opened = backend ?? (await openBackend(config, logger))
-  const runner = createProjectionRunner({ store: opened.store, readModel: opened.readModel, logger })
+  const runner = createProjectionRunner({ store: opened.store, readModel: opened.readModel, logger, ...options })
   return {
     ...opened,
     config,
