@@ -1,0 +1,17 @@
+import type { Logger } from 'pino'
+import type { ReadModelStore } from '../read-model-port.js'
+import { createPostgresEventStore, type PostgresEventStore } from './create-postgres-event-store.js'
+import { createPostgresReadModel } from './read-model.js'
+
+export interface PostgresBackend {
+  store: PostgresEventStore
+  /** On the store's pool: a projection batch and its checkpoint commit in one transaction. */
+  readModel: ReadModelStore
+  close(): Promise<void>
+}
+
+/** One PostgreSQL database as event store and read model (what `openBackend` does for FACTLEDGER_STORE=postgres). */
+export async function openPostgresBackend(options: { connectionString: string; logger?: Logger; pollIntervalMs?: number }): Promise<PostgresBackend> {
+  const store = await createPostgresEventStore(options)
+  return { store, readModel: createPostgresReadModel(store.pool), close: () => store.close() }
+}
