@@ -59,5 +59,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issue = parsed.error.issues[0]!
   const name = String(issue.path[0] ?? 'configuration')
   const got = typeof relevant[name] === 'string' && name !== 'FACTLEDGER_API_KEYS' && name !== 'DATABASE_URL' ? ` (got "${relevant[name]}")` : ''
-  throw new ConfigError(`invalid configuration: ${name} ${issue.message}${got}`)
+  throw new ConfigError(`invalid configuration: ${name}: ${issue.message}${got}`)
 }

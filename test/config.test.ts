@@ -1,0 +1,50 @@
+import t from 'tap'
+import { ConfigError, loadConfig } from '../src/config.js'
+
+t.test('defaults: embedded SQLite, port 3000, public reads, demo on', async (t) => {
+  const c = loadConfig({})
+  t.equal(c.FACTLEDGER_STORE, 'sqlite')
+  t.equal(c.FACTLEDGER_DB, './data/ledger.db')
+  t.equal(c.PORT, 3000)
+  t.equal(c.FACTLEDGER_PUBLIC_READS, true)
+  t.equal(c.FACTLEDGER_DEMO, true)
+  t.equal(c.FACTLEDGER_API_KEYS.size, 0)
+})
+
+t.test('API keys are parsed as key:role pairs', async (t) => {
+  const c = loadConfig({ FACTLEDGER_API_KEYS: 'editor-key-0123456789:editor, admin-key-0123456789ab:admin' })
+  t.same([...c.FACTLEDGER_API_KEYS.entries()], [['editor-key-0123456789', 'editor'], ['admin-key-0123456789ab', 'admin']])
+})
+
+t.test('a bad value is one line naming the variable', async (t) => {
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ FACTLEDGER_STORE: 'mysql' }, /^invalid configuration: FACTLEDGER_STORE: .*"mysql"/],
+    [{ PORT: '70000' }, /^invalid configuration: PORT: /],
+    [{ PORT: 'abc' }, /^invalid configuration: PORT: /],
+    [{ FACTLEDGER_STORE: 'postgres' }, /^invalid configuration: DATABASE_URL: is required when FACTLEDGER_STORE=postgres$/],
+    [{ FACTLEDGER_STORE: 'esdb' }, /^invalid configuration: FACTLEDGER_ESDB_URL: is required/],
+    [{ DATABASE_URL: 'mysql://x' }, /^invalid configuration: DATABASE_URL: must be a postgres:\/\/ URL$/],
+    [{ FACTLEDGER_API_KEYS: 'short:editor' }, /^invalid configuration: FACTLEDGER_API_KEYS: each API key must be at least 16 characters$/],
+    [{ FACTLEDGER_API_KEYS: 'a-long-enough-key-1234:superuser' }, /FACTLEDGER_API_KEYS: expected "key:role" pairs/],
+    [{ FACTLEDGER_PUBLIC_READS: 'maybe' }, /^invalid configuration: FACTLEDGER_PUBLIC_READS: /],
+    [{ LOG_LEVEL: 'loud' }, /^invalid configuration: LOG_LEVEL: /],
+  ]
+  for (const [env, message] of cases) {
+    t.throws(() => loadConfig(env), ConfigError, JSON.stringify(env))
+    try {
+      loadConfig(env)
+    } catch (err) {
+      t.match((err as Error).message, message)
+      t.notMatch((err as Error).message, /\n/)
+    }
+  }
+})
+
+t.test('a secret never appears in the error', async (t) => {
+  try {
+    loadConfig({ FACTLEDGER_API_KEYS: 'super-secret-key-value-123:root' })
+    t.fail('should throw')
+  } catch (err) {
+    t.notMatch((err as Error).message, /super-secret-key-value/)
+  }
+})
