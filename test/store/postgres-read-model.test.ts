@@ -5,7 +5,8 @@ import t from 'tap'
 import { openPostgresBackend } from '../../src/store/postgres/open-postgres-backend.js'
 import type { ReadModelStore } from '../../src/store/read-model-port.js'
 import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
-import { freshPostgresDatabase } from '../helpers/postgres.js'
+import { createTestDatabase, freshPostgresDatabase } from '../helpers/postgres.js'
+import { runReadModelConformance } from './read-model-conformance.js'
 import { batch, claimDoc, factDoc, factView, sourceDoc } from './read-model/documents.js'
 
 const db = await freshPostgresDatabase(t, 'read_model')
@@ -139,4 +140,17 @@ t.test('a batch that fails leaves neither its documents nor its checkpoint behin
   t.equal(await rm.getSource('s-2'), null, 'no document of the failed batch')
   t.equal(await rm.getFactView('f-x'), null)
   await rm.reset()
+})
+
+// The shared suite, each case on a database of its own.
+await runReadModelConformance(t, 'postgres', async () => {
+  const owned = await createTestDatabase('rm_conformance')
+  const backend = await openPostgresBackend({ connectionString: owned.connectionString })
+  return {
+    readModel: backend.readModel,
+    cleanup: async () => {
+      await backend.close()
+      await owned.drop()
+    },
+  }
 })

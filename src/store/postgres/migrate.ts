@@ -31,7 +31,8 @@ export async function loadMigrations(dir = postgresMigrationsDir): Promise<Migra
     const match = FILE_NAME.exec(file)
     if (!match) throw new Error(`migration file ${file} is not named NNN_name.sql`)
     const version = Number(match[1])
-    if (migrations.some((m) => m.version === version)) throw new Error(`migration version ${version} appears twice`)
+    const expected = migrations.length + 1
+    if (version !== expected) throw new Error(`${file}: expected version ${String(expected).padStart(3, '0')} (migrations are numbered from 001 without gaps)`)
     migrations.push({ version, name: match[2]!, sql: await readFile(`${dir}/${file}`, 'utf8') })
   }
   return migrations
@@ -59,6 +60,11 @@ export async function migratePostgres(connectionString: string, dir = postgresMi
       applied_at timestamptz NOT NULL DEFAULT now()
     )`)
     const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version))
+    const newest = Math.max(0, ...done)
+    if (newest > migrations.length) {
+      // An older build must not write into a schema it does not understand.
+      throw new Error(`the database has schema version ${newest}, newer than this code knows (${migrations.length}); upgrade factledger`)
+    }
     const applied: number[] = []
     for (const migration of migrations) {
       if (done.has(migration.version)) continue
