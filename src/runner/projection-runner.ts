@@ -135,10 +135,30 @@ export function createProjectionRunner(options: RunnerOptions) {
       liveLoop = null
     },
 
-    /** Resolve once the read model reflects `target` (read-your-writes after a command). */
-    waitFor(target: bigint): Promise<void> {
-      if (position >= target) return Promise.resolve()
-      return new Promise((resolve) => waiters.add({ position: target, resolve }))
+    /**
+     * Resolve true once the read model reflects `target` (read-your-writes after
+     * a command), false after `timeoutMs`. A process that is not the active
+     * runner (another holds the lease) sees progress through the stored
+     * checkpoint instead.
+     */
+    async waitFor(target: bigint, timeoutMs = 5000): Promise<boolean> {
+      if (position >= target) return true
+      const deadline = Date.now() + timeoutMs
+      if (live) {
+        let timer: NodeJS.Timeout | undefined
+        const reached = await Promise.race([
+          new Promise<boolean>((resolve) => waiters.add({ position: target, resolve: () => resolve(true) })),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+        ])
+        clearTimeout(timer)
+        return reached
+      }
+      while (Date.now() < deadline) {
+        const checkpoint = await readModel.getCheckpoint()
+        if (checkpoint && checkpoint.position >= target) return true
+        await new Promise((r) => setTimeout(r, 25))
+      }
+      return false
     },
   }
 }

@@ -9,6 +9,12 @@ import type { ReadModelStore } from './read-model-port.js'
 export interface Backend {
   store: EventStore
   readModel: ReadModelStore
+  /**
+   * Where several app processes share one database, only the holder of this
+   * lease may run the projections. Backends without it (embedded SQLite) have
+   * one process by construction.
+   */
+  waitForRunnerLease?: (signal: AbortSignal) => Promise<{ held: boolean; lost: AbortSignal; release(): Promise<void> }>
   close(): Promise<void>
 }
 
@@ -27,7 +33,13 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
     }
     case 'postgres': {
       const { openPostgresBackend } = await import('./postgres/open-postgres-backend.js')
-      return openPostgresBackend({ connectionString: config.DATABASE_URL!, logger })
+      const { waitForRunnerLease } = await import('./postgres/runner-lease.js')
+      const backend = await openPostgresBackend({ connectionString: config.DATABASE_URL!, logger })
+      return {
+        ...backend,
+        waitForRunnerLease: (signal) =>
+          waitForRunnerLease(backend.store.pool, 'projections', { signal, onStandby: (attempt) => attempt === 1 && logger.info('another process runs the projections; standing by') }),
+      }
     }
     case 'esdb': {
       const { createEsdbEventStore } = await import('./esdb/create-esdb-event-store.js')

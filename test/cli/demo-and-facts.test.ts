@@ -69,7 +69,7 @@ t.test('bad arguments are one line and exit code 2', async (t) => {
     [['facts'], /FACTLEDGER_STORE must be one of|invalid configuration/],
   ]
   for (const [argv, message] of cases) {
-    const env = argv[0] === 'facts' && argv.length === 1 ? { FACTLEDGER_STORE: 'mysql' } : {}
+    const env: Record<string, string> = argv[0] === 'facts' && argv.length === 1 ? { FACTLEDGER_STORE: 'mysql' } : {}
     const r = await cli(argv, env)
     t.equal(r.code, 2, argv.join(' '))
     t.match(r.stderr, message)
