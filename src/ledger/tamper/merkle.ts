@@ -14,7 +14,8 @@ import { consistencyRanges, inclusionRanges, type LeafRange } from './merkle-ran
  * SHA-256(0x00 || those 32 bytes) and interior nodes SHA-256(0x01 || l || r).
  *
  * The functions here take leaf data (unhashed) as arrays, for tests and
- * small logs; the store-facing helpers (ledger-proofs.ts) stream the log.
+ * small logs; the store-facing ones (ledger-head.ts, prove-inclusion.ts,
+ * prove-consistency.ts) stream the log instead.
  */
 export { createMerkleAccumulator, type MerkleAccumulator } from './merkle-accumulator.js'
 export { EMPTY_ROOT, HASH_SIZE, hashChildren, hashLeaf } from './merkle-hash.js'
