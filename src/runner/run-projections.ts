@@ -18,7 +18,16 @@ export function runProjections(backend: Backend, runner: ProjectionRunner, logge
   const loop = (async () => {
     if (!backend.waitForRunnerLease) return lead()
     while (!stopping.signal.aborted) {
-      const lease = await backend.waitForRunnerLease(stopping.signal)
+      let lease
+      try {
+        lease = await backend.waitForRunnerLease(stopping.signal)
+      } catch (err) {
+        if (stopping.signal.aborted) return
+        // The database is unreachable for now: try again shortly rather than give up the role.
+        log.error({ err }, 'cannot take the runner lease; retrying')
+        await new Promise((r) => setTimeout(r, 1000))
+        continue
+      }
       if (!lease.held) return
       log.info('holding the runner lease; projecting')
       try {
