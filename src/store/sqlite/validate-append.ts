@@ -88,7 +88,7 @@ function assertExactJson(value: unknown, path: string, ancestors: Set<object>): 
     case 'object':
       break
     default:
-      throw new TypeError(`${path} is a ${typeof value}, which JSON cannot hold`)
+      throw new TypeError(`${path} is ${value === undefined ? 'undefined' : `a ${typeof value}`}, which JSON cannot hold`)
   }
   if (value === null) return
   if (ancestors.has(value)) throw new TypeError(`${path} refers back to itself`)
