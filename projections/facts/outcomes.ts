@@ -33,13 +33,13 @@ export function agreementStep(remaining: readonly Candidate[], meet: Interval, o
   if (remaining.length === 1) {
     return { step: 'intersected', detail: `One claim stands, ${nameClaim(remaining[0]!)}: the value is ${display}, from a single source.`, claimIds }
   }
-  const sameOrigin = origins < remaining.length ? ' Claims from the same origin count once.' : ''
   const looser = remaining.filter((c) => !sameInterval(c.interval, meet)).map(nameClaim)
   const precision = looser.length > 0 ? ` Less precise but consistent: ${looser.join(', ')}.` : ''
-  const status = origins >= 2 ? `${origins} independent origins support it: confirmed.` : 'They share one origin: single source.'
+  // Supersession leaves one claim per origin, so two or more claims here are as many independent origins.
+  const status = `${origins} independent origins support it: confirmed.`
   return {
     step: 'intersected',
-    detail: `${remaining.length} standing claims are consistent; their intervals meet at ${display}.${precision} ${status}${sameOrigin}`,
+    detail: `${remaining.length} standing claims are consistent; their intervals meet at ${display}.${precision} ${status}`,
     claimIds,
   }
 }

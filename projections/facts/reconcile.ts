@@ -3,7 +3,7 @@ import type { ClaimDoc, ExplanationStep, FactDoc, FactView, Policy, SourceDoc } 
 import { byClaimId, type Candidate, idsOf, toCandidate } from './candidate.js'
 import { resolveConflict } from './conflict.js'
 import { correctionSteps } from './corrections.js'
-import { describeInterval, type DisplayOptions, displayQuantity } from './display.js'
+import { describeInterval, type DisplayOptions } from './display.js'
 import { dropClaims } from './drop-claims.js'
 import { agreementStep, pinnedOutcome } from './outcomes.js'
 import { applyPin } from './pin.js'
@@ -97,7 +97,7 @@ export function reconcileFact(input: ReconcileInput): FactView {
   if (!isEmpty(meet)) {
     const ranked = rankClaims(remaining).map((r) => r.candidate)
     const origins = new Set(remaining.map((c) => c.source.origin)).size
-    steps.push(agreementStep(remaining, meet, origins, displayQuantity(valueQuantity(meet, ranked, options), options)))
+    steps.push(agreementStep(remaining, meet, origins, valueQuantity(meet, ranked, options).display))
     return view(base, meet, ranked, remaining, superseding.superseded, [], steps, options, {
       status: origins >= 2 ? 'confirmed' : 'single-source',
     })
@@ -124,8 +124,7 @@ function view(
   options: DisplayOptions,
   how: { status: FactView['status']; pinReason?: string; decidedBy?: string | undefined },
 ): FactView {
-  const value = valueQuantity(interval, ranked, options)
-  const display = displayQuantity(value, options)
+  const { value, display } = valueQuantity(interval, ranked, options)
   return {
     ...base,
     value,

@@ -1,7 +1,7 @@
 import { type Interval, pointValue, sameInterval } from '../../events/quantity/interval.js'
 import type { Quantity } from '../../events/quantity/quantity.js'
 import type { Candidate } from './candidate.js'
-import { describeInterval, type DisplayOptions } from './display.js'
+import { describeInterval, type DisplayOptions, displayQuantity } from './display.js'
 
 /**
  * The reconciled value as a Quantity. When a claim states exactly the
@@ -13,10 +13,12 @@ import { describeInterval, type DisplayOptions } from './display.js'
  * `ranked` is in order of preference; the first claim whose interval is the
  * value lends its words.
  */
-export function valueQuantity(interval: Interval, ranked: readonly Candidate[], options: DisplayOptions): Quantity {
+export function valueQuantity(interval: Interval, ranked: readonly Candidate[], options: DisplayOptions): { value: Quantity; display: string } {
   const exact = ranked.find((c) => sameInterval(c.interval, interval))
-  if (exact) return { ...exact.claim.value, ...interval }
-  return synthesize(interval, commonUnit(ranked), options)
+  if (exact) return { value: { ...exact.claim.value, ...interval }, display: displayQuantity(exact.claim.value, options) }
+  // A computed value is displayed bound by bound ("more than 20 and at most 25"); its hedge only approximates it.
+  const value = synthesize(interval, commonUnit(ranked), options)
+  return { value, display: value.text }
 }
 
 /** The currency the claims were stated in, when they agree on one. */

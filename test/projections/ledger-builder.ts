@@ -123,3 +123,60 @@ export function q(phrase: string): Quantity {
 export function id(kind: 'c' | 's', n: number): string {
   return `00000000-0000-7000-8000-0000000${kind === 'c' ? 'c' : 'a'}${n.toString(16).padStart(4, '0')}`
 }
+
+export interface SourceSpec {
+  publisher?: string
+  origin?: string
+  tier?: 1 | 2 | 3 | 4
+  publishedAt: string
+}
+
+/** Register source `n` (origin defaults to the publisher, publisher to "Outlet n"). */
+export function addSource(ledger: TestLedger, n: number, spec: SourceSpec): string {
+  const publisher = spec.publisher ?? `Outlet ${n}`
+  ledger.append('SourceRegistered', {
+    sourceId: id('s', n),
+    publisher,
+    title: `Report ${n}`,
+    publishedAt: spec.publishedAt,
+    origin: spec.origin ?? publisher,
+    tier: spec.tier ?? 2,
+  })
+  return id('s', n)
+}
+
+export function addFact(ledger: TestLedger, factId: string, spec: { timeVarying?: boolean; unit?: string; kind?: 'count' | 'amount' | 'date' } = {}): string {
+  ledger.append('FactDefined', {
+    factId,
+    question: `How many? (${factId})`,
+    subject: factId,
+    unit: spec.unit ?? 'persons',
+    kind: spec.kind ?? 'count',
+    timeVarying: spec.timeVarying ?? false,
+  })
+  return factId
+}
+
+export interface ClaimSpec {
+  factId: string
+  source: number
+  value: string
+  modality?: 'official' | 'reported' | 'planned' | 'estimate' | 'allegation'
+  attributedTo?: string
+  validAt?: string
+}
+
+/** Record claim `n`: a figure phrase through the real parser, from source `source`. */
+export function addClaim(ledger: TestLedger, n: number, spec: ClaimSpec): string {
+  ledger.append('ClaimRecorded', {
+    claimId: id('c', n),
+    factId: spec.factId,
+    sourceId: id('s', spec.source),
+    citation: { quote: `said ${spec.value}`, verified: false },
+    attributedTo: spec.attributedTo ?? 'U.S. Treasury',
+    value: q(spec.value),
+    modality: spec.modality ?? 'reported',
+    validAt: spec.validAt ?? '2024-11-27',
+  })
+  return id('c', n)
+}

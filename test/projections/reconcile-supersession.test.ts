@@ -1,0 +1,86 @@
+import t from 'tap'
+import { addClaim, addFact, addSource, createTestLedger, id } from './ledger-builder.js'
+
+const fact = 'round-count'
+
+t.test('a later report from the same origin supersedes its earlier one', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { publisher: 'Wire', publishedAt: '2024-09-03' })
+  addSource(ledger, 2, { publisher: 'Wire', publishedAt: '2024-09-10' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '17' })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: '15' })
+  const view = ledger.view(fact)
+  t.match(view, { display: '17', status: 'single-source', superseded: [id('c', 1)], supporting: [id('c', 2)], conflicting: [] })
+  t.same(view.explanation[0], {
+    step: 'superseded',
+    detail: '"15" (Wire, 2024-09-03) is superseded by a later report from the same origin (Wire): "17" (Wire, 2024-09-10).',
+    claimIds: [id('c', 1), id('c', 2)],
+  })
+})
+
+t.test('two publishers of one wire story are one origin: the story counts once', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { publisher: 'Wire', publishedAt: '2024-11-27' })
+  addSource(ledger, 2, { publisher: 'City Paper', origin: 'Wire', publishedAt: '2024-11-27' })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: '21' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '21' })
+  const view = ledger.view(fact)
+  t.match(view, { display: '21', status: 'single-source', origins: 1 })
+  t.same(view.superseded, [id('c', 1)], 'same publication time: the one recorded later in the ledger stands')
+  t.match(view.explanation[0]!.detail, /"21" \(City Paper relaying Wire, 2024-11-27\)/)
+})
+
+t.test('a realized figure published later supersedes a planned one from another origin', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { publisher: 'Relay', origin: 'Bloomberg', publishedAt: '2024-09-03', tier: 3 })
+  addSource(ledger, 2, { publisher: 'AP', publishedAt: '2024-11-27', tier: 1 })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: '15', modality: 'planned' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '16', modality: 'reported', attributedTo: 'AP' })
+  const view = ledger.view(fact)
+  t.match(view, { display: '16', status: 'single-source', superseded: [id('c', 1)], supporting: [id('c', 2)] })
+  t.same(view.explanation[0], {
+    step: 'superseded',
+    detail: 'The planned figure "15" (Relay relaying Bloomberg, 2024-09-03) is superseded by the realized figure "16" (AP, 2024-11-27), published later.',
+    claimIds: [id('c', 1), id('c', 2)],
+  })
+  t.equal(view.summary, '16 (single source: AP; planned 15 superseded by a realized figure)')
+})
+
+t.test('an estimate is superseded like a plan; an allegation is not', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { publishedAt: '2024-09-03' })
+  addSource(ledger, 2, { publishedAt: '2024-09-04' })
+  addSource(ledger, 3, { publishedAt: '2024-11-27' })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: 'about 30', modality: 'estimate' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '40', modality: 'allegation' })
+  addClaim(ledger, 3, { factId: fact, source: 3, value: '21', modality: 'official' })
+  const view = ledger.view(fact)
+  t.same(view.superseded, [id('c', 1)])
+  t.equal(view.status, 'conflicting', 'the allegation still stands and disagrees')
+  t.same(view.conflicting, [id('c', 2)])
+})
+
+t.test('a planned figure published after the realized one is not superseded', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { publishedAt: '2024-11-27', tier: 1 })
+  addSource(ledger, 2, { publishedAt: '2024-11-28', tier: 2 })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: '16', modality: 'official' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '15', modality: 'planned' })
+  const view = ledger.view(fact)
+  t.match(view, { superseded: [], status: 'conflicting', display: '16', conflicting: [id('c', 2)] })
+})
+
+t.test('a realized figure consistent with the plan still supersedes it and the view says so', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { publishedAt: '2024-09-03' })
+  addSource(ledger, 2, { publishedAt: '2024-11-27' })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: 'more than 10', modality: 'planned' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '16', modality: 'official' })
+  t.match(ledger.view(fact), { display: '16', status: 'single-source', superseded: [id('c', 1)], origins: 1 })
+})
