@@ -49,14 +49,17 @@ t.test('two app instances on one database: one global order, conflicts detected 
   const contested = 'fact-contested'
   let revision: bigint | 'no_stream' = 'no_stream'
   for (let round = 0; round < 20; round++) {
-    const [ra, rb]: AppendResult[] = await Promise.all([a.append(contested, [event(round)], { expectedRevision: revision }), b.append(contested, [event(round)], { expectedRevision: revision })])
-    const winners = [ra, rb].filter((r) => r.ok)
-    const losers = [ra, rb].filter((r) => !r.ok)
+    const expectedRevision: bigint | 'no_stream' = revision
+    const both: AppendResult[] = await Promise.all([a.append(contested, [event(round)], { expectedRevision }), b.append(contested, [event(round)], { expectedRevision })])
+    const [ra, rb] = both
+    const winners = both.filter((r) => r.ok)
+    const losers = both.filter((r) => !r.ok)
     if (winners.length !== 1 || losers[0]?.ok !== false || losers[0].error.code !== 'WrongExpectedRevision') {
       t.fail(`round ${round}: exactly one winner`, { ra, rb })
       return
     }
-    revision = winners[0]!.ok ? winners[0]!.nextExpectedRevision : revision
+    const winner = winners[0]!
+    if (winner.ok) revision = winner.nextExpectedRevision
   }
   t.equal(revision, 19n, 'twenty rounds, twenty winners')
 
