@@ -1,0 +1,51 @@
+/**
+ * The HTTP API as the page uses it. Every call resolves to
+ * { ok: true, status, data, etag } or { ok: false, status, problem }, where
+ * problem is the server's problem+json (or one made up for a network failure),
+ * so views never deal with exceptions for expected outcomes.
+ */
+import { apiKey } from './editor/key.js'
+
+export async function request(path, { method = 'GET', body, idempotencyKey, ifMatch, signal } = {}) {
+  const headers = { accept: 'application/json, application/problem+json' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const key = apiKey()
+  if (key) headers.authorization = `Bearer ${key}`
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey
+  if (ifMatch) headers['if-match'] = ifMatch
+  let response
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal })
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error
+    return { ok: false, status: 0, problem: { title: 'The server could not be reached', detail: 'Check your connection and try again. Nothing was lost.', code: 'network' } }
+  }
+  const text = await response.text()
+  let data = null
+  try {
+    data = text ? JSON.parse(text) : null
+  } catch {
+    data = null
+  }
+  if (response.ok) return { ok: true, status: response.status, data, etag: response.headers.get('etag') }
+  const problem = data && typeof data === 'object' ? data : { title: response.statusText || `HTTP ${response.status}`, detail: text.slice(0, 300) }
+  return { ok: false, status: response.status, problem }
+}
+
+export const get = (path, options) => request(path, options)
+
+/** Build a path with only the query parameters that have a value. */
+export function withQuery(path, params) {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v))
+  const s = q.toString()
+  return s ? `${path}?${s}` : path
+}
+
+export const enc = encodeURIComponent
+
+/** One line for a failed call, for people. */
+export function problemText(problem) {
+  const title = problem?.title ?? 'Something went wrong'
+  return problem?.detail ? `${title}: ${problem.detail}` : title
+}

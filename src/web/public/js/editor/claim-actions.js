@@ -1,0 +1,232 @@
+/**
+ * The editor actions on a fact page, each a form spec for openActionDialog:
+ * correct, retract, dispute, reassign a claim; pin or unpin a fact; record a
+ * new claim. Claims carry If-Match with the claim's stream revision, pins
+ * with the fact's; a new claim starts a new stream and needs none.
+ */
+import { enc, get } from '../api.js'
+import { isoDay, modalityLabels } from '../format.js'
+import { openActionDialog } from './action-dialog.js'
+import { sameValue } from './form-fields.js'
+
+const modalityOptions = Object.entries(modalityLabels)
+const reasonField = (help) => ({ name: 'reason', label: 'Reason', path: 'reason', type: 'textarea', required: true, help })
+
+/** What the form shows of a claim, and what a stale-revision refresh compares. */
+function claimValues(claim) {
+  return {
+    value: claim.value.text,
+    quote: claim.citation.quote,
+    attributedTo: claim.attributedTo,
+    via: claim.via,
+    modality: claim.modality,
+    validAt: /^\d{4}-\d{2}-\d{2}$/.test(claim.validAt) ? claim.validAt : isoDay(claim.validAt),
+  }
+}
+
+async function loadClaim(claimId, extra = {}) {
+  const result = await get(`/claims/${enc(claimId)}`)
+  if (!result.ok) return result
+  const { claim, revision } = result.data
+  const snapshot = { ...claimValues(claim), retracted: Boolean(claim.retracted), disputes: claim.disputes.length, factId: claim.factId }
+  return { ok: true, values: { ...claimValues(claim), reason: '', ...extra }, precondition: { ifMatch: result.etag ?? `"${revision}"`, snapshot } }
+}
+
+const labels = { value: 'Value', quote: 'Quote', attributedTo: 'Attributed to', via: 'Via', modality: 'Modality', validAt: 'True as of', factId: 'Filed under fact' }
+
+export function describeClaimChange(before, after) {
+  if (!before || !after) return []
+  const lines = []
+  for (const [k, label] of Object.entries(labels)) {
+    if (!sameValue(before[k], after[k])) lines.push(`${label}: “${show(before[k])}” → “${show(after[k])}”`)
+  }
+  if (!before.retracted && after.retracted) lines.push('The claim was retracted')
+  if (after.disputes > before.disputes) lines.push('The claim was disputed')
+  return lines
+}
+
+const show = (v) => (Array.isArray(v) ? v.join(' → ') || '(none)' : String(v ?? ''))
+const staleClaim = 'Someone changed this claim since you opened it.'
+
+/** `done(message)` refreshes the page and returns the message to announce. */
+export function correctClaim(claimId, done) {
+  return openActionDialog({
+    draftKey: `correct:${claimId}`,
+    title: 'Correct our record of this claim',
+    intro: 'For a transcription error: what the source said was recorded wrongly. Change only what was wrong; the old version stays in the claim’s history.',
+    submitLabel: 'Record correction',
+    fields: [
+      { name: 'value', label: 'Figure as the source stated it', path: 'changes.value', help: 'As printed, with its hedge: “21”, “more than 20”, “nearly 2,000”' },
+      { name: 'quote', label: 'Quote', path: 'changes.citation.quote', type: 'textarea' },
+      { name: 'attributedTo', label: 'Attributed to (who said it)', path: 'changes.attributedTo' },
+      { name: 'via', label: 'Via (one link of the chain per line)', path: 'changes.via', type: 'lines', help: 'e.g. “according to documents seen by Bloomberg”' },
+      { name: 'modality', label: 'Modality', path: 'changes.modality', type: 'select', options: modalityOptions },
+      { name: 'validAt', label: 'True as of (valid time)', path: 'changes.validAt', type: 'date' },
+      reasonField('Why the record was wrong; kept with the correction.'),
+    ],
+    load: () => loadClaim(claimId),
+    build(values, initial, pre) {
+      const changes = {}
+      for (const k of ['value', 'attributedTo', 'via', 'modality', 'validAt']) if (!sameValue(values[k], initial[k])) changes[k] = values[k]
+      if (!sameValue(values.quote, initial.quote)) changes.citation = { quote: values.quote }
+      return { method: 'POST', path: `/claims/${enc(claimId)}/corrections`, body: { reason: values.reason, changes }, ifMatch: pre.ifMatch }
+    },
+    staleText: staleClaim,
+    describeStale: describeClaimChange,
+    done: (result) => done(`Correction recorded at ledger position ${result.data?.position ?? '?'}.`),
+  })
+}
+
+function reasonOnly({ claimId, kind, title, intro, submitLabel, help, done, message }) {
+  return openActionDialog({
+    draftKey: `${kind}:${claimId}`,
+    title,
+    intro,
+    submitLabel,
+    fields: [reasonField(help)],
+    load: () => loadClaim(claimId),
+    build: (values, _initial, pre) => ({ method: 'POST', path: `/claims/${enc(claimId)}/${kind}`, body: { reason: values.reason }, ifMatch: pre.ifMatch }),
+    staleText: staleClaim,
+    describeStale: describeClaimChange,
+    done: (result) => done(`${message} at ledger position ${result.data?.position ?? '?'}.`),
+  })
+}
+
+export const retractClaim = (claimId, done) =>
+  reasonOnly({
+    claimId,
+    kind: 'retractions',
+    title: 'Retract this claim',
+    intro: 'The source withdrew it. The claim stays in the ledger, marked retracted, and no longer counts toward the value.',
+    submitLabel: 'Retract claim',
+    help: 'e.g. the publisher’s correction notice',
+    done,
+    message: 'Retraction recorded',
+  })
+
+export const disputeClaim = (claimId, done) =>
+  reasonOnly({
+    claimId,
+    kind: 'disputes',
+    title: 'Dispute this claim',
+    intro: 'Flag doubt about the claim for other editors. A dispute does not change the reconciled value by itself.',
+    submitLabel: 'Record dispute',
+    help: 'What is in doubt, and why',
+    done,
+    message: 'Dispute recorded',
+  })
+
+export function reassignClaim(claimId, currentFactId, facts, done) {
+  return openActionDialog({
+    draftKey: `reassign:${claimId}`,
+    title: 'File this claim under another fact',
+    intro: 'For a claim about a different question, like a subset (“15 security leaders among the 21”) filed under the total.',
+    submitLabel: 'Move claim',
+    fields: [
+      {
+        name: 'toFactId',
+        label: 'Move to fact (id)',
+        path: 'toFactId',
+        required: true,
+        help: 'Start typing to pick from the facts in the ledger.',
+        suggestions: facts.filter((f) => f.factId !== currentFactId).map((f) => [f.factId, f.question]),
+      },
+      reasonField('Why the claim belongs to that fact'),
+    ],
+    load: () => loadClaim(claimId, { toFactId: '' }),
+    build: (values, _initial, pre) => ({
+      method: 'POST',
+      path: `/claims/${enc(claimId)}/reassignments`,
+      body: { toFactId: values.toFactId, reason: values.reason },
+      ifMatch: pre.ifMatch,
+    }),
+    staleText: staleClaim,
+    describeStale: describeClaimChange,
+    done: (result) => done(`Claim moved at ledger position ${result.data?.position ?? '?'}.`),
+  })
+}
+
+async function loadFact(factId) {
+  const result = await get(`/facts/${enc(factId)}`)
+  if (!result.ok) return result
+  const v = result.data
+  return { ok: true, values: { reason: '' }, precondition: { ifMatch: result.etag, snapshot: { value: v.display, status: v.status } } }
+}
+
+const describeFactChange = (before, after) =>
+  !before || !after
+    ? []
+    : [
+        before.value !== after.value ? `Value: “${before.value}” → “${after.value}”` : null,
+        before.status !== after.status ? `Status: ${before.status} → ${after.status}` : null,
+      ].filter(Boolean)
+
+export function pinClaim(factId, claimId, done) {
+  return openActionDialog({
+    draftKey: `pin:${factId}:${claimId}`,
+    title: 'Pin this claim as the preferred one',
+    intro: 'An editor’s choice overrides reconciliation: the fact shows this claim’s value, marked “pinned”, until unpinned.',
+    submitLabel: 'Pin claim',
+    fields: [reasonField('Why this claim should win; shown with the fact.')],
+    load: () => loadFact(factId),
+    build: (values, _initial, pre) => ({ method: 'POST', path: `/facts/${enc(factId)}/pins`, body: { claimId, reason: values.reason }, ifMatch: pre.ifMatch }),
+    staleText: 'Someone changed this fact since you opened the form.',
+    describeStale: describeFactChange,
+    done: (result) => done(`Pin recorded at ledger position ${result.data?.position ?? '?'}.`),
+  })
+}
+
+export function unpinFact(factId, done) {
+  return openActionDialog({
+    draftKey: `unpin:${factId}`,
+    title: 'Remove the pin',
+    intro: 'The fact goes back to the reconciled value of its claims.',
+    submitLabel: 'Unpin',
+    fields: [reasonField('Why the pin no longer applies')],
+    load: () => loadFact(factId),
+    build: (values, _initial, pre) => ({ method: 'DELETE', path: `/facts/${enc(factId)}/pins`, body: { reason: values.reason }, ifMatch: pre.ifMatch }),
+    staleText: 'Someone changed this fact since you opened the form.',
+    describeStale: describeFactChange,
+    done: (result) => done(`Unpin recorded at ledger position ${result.data?.position ?? '?'}.`),
+  })
+}
+
+export function recordClaim(factId, sources, done) {
+  const sourceOptions = [['', 'Choose a source…'], ...sources.map((s) => [s.sourceId, `${s.publisher} — ${s.title} (${isoDay(s.publishedAt)})`])]
+  return openActionDialog({
+    draftKey: `record:${factId}`,
+    title: 'Record a claim for this fact',
+    intro: 'A figure a source printed, with the words it used. The source must already be registered.',
+    submitLabel: 'Record claim',
+    fields: [
+      { name: 'sourceId', label: 'Source', path: 'sourceId', type: 'select', options: sourceOptions, required: true },
+      { name: 'value', label: 'Figure as the source stated it', path: 'value', required: true, help: 'With its hedge: “21”, “more than 20”, “up to $15 million”' },
+      { name: 'quote', label: 'Quote', path: 'citation.quote', type: 'textarea', required: true, help: 'The sentence that states the figure, word for word' },
+      { name: 'attributedTo', label: 'Attributed to (who said it)', path: 'attributedTo', required: true, help: 'e.g. “U.S. Treasury”' },
+      { name: 'via', label: 'Via (one link of the chain per line)', path: 'via', type: 'lines' },
+      { name: 'modality', label: 'Modality', path: 'modality', type: 'select', options: modalityOptions, required: true },
+      { name: 'validAt', label: 'True as of (valid time)', path: 'validAt', type: 'date', required: true, help: 'When the figure was true in the world' },
+    ],
+    load: async () => ({
+      ok: true,
+      values: { sourceId: '', value: '', quote: '', attributedTo: '', via: [], modality: 'reported', validAt: '' },
+      precondition: {},
+    }),
+    build: (values) => ({
+      method: 'POST',
+      path: '/claims',
+      body: {
+        factId,
+        sourceId: values.sourceId,
+        citation: { quote: values.quote },
+        attributedTo: values.attributedTo,
+        via: values.via,
+        value: values.value,
+        modality: values.modality,
+        validAt: values.validAt,
+      },
+    }),
+    staleText: 'The ledger changed since you opened the form.',
+    done: (result) => done(`Claim recorded at ledger position ${result.data?.position ?? '?'}.`),
+  })
+}
