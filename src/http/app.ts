@@ -1,0 +1,122 @@
+import { createRequire } from 'node:module'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { Logger } from 'pino'
+import { createLedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
+import { registerAccessControl } from './auth/access.js'
+import { createKeyring, parseBearer } from './auth/keyring.js'
+import type { HttpDeps, HttpRuntime } from './deps.js'
+import { registerErrorHandling } from './error-handler.js'
+import { requestIdOf } from './request-id.js'
+import { registerApiDocs } from './routes/api-docs.js'
+import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
+import { eventLogRoutes } from './routes/event-log.js'
+import { factExportRoutes } from './routes/fact-exports.js'
+import { factReadRoutes } from './routes/fact-reads.js'
+import { healthRoutes } from './routes/health.js'
+import { ledgerRoutes } from './routes/ledger-proofs.js'
+import { liveEventRoutes } from './routes/live-events.js'
+import { writeRoutes } from './routes/writes.js'
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
+
+export interface AppOptions {
+  /** Defaults to the runtime's logger. */
+  logger?: Logger
+  /** Largest JSON body in bytes (413 above it). Default 1 MiB. */
+  bodyLimit?: number
+  /** Largest body for source registration and revision, which may carry snapshot text. Default 16 MiB. */
+  sourceBodyLimit?: number
+  /** Requests per minute per API key (or per IP without one). Default FACTLEDGER_RATE_LIMIT. */
+  rateLimitPerMinute?: number
+  /** SSE heartbeat interval. Default 15 s. */
+  heartbeatMs?: number
+  /** How long a write waits for the read model before replying anyway. Default 10 s. */
+  readYourWritesTimeoutMs?: number
+  /** /ready answers 503 when the read model is further behind than this. Default 1000 events. */
+  maxReadyLag?: bigint
+  /** Author of ClaimReview exports. Default "factledger". */
+  reviewer?: string
+}
+
+/**
+ * The HTTP API: a fastify app whose routes are validated, serialized and
+ * documented by zod schemas. It does not listen and does not own the
+ * runtime: startServer (server.ts) does both; tests use inject().
+ */
+export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = runtime
+  const keyring = createKeyring(config.FACTLEDGER_API_KEYS)
+  const timeoutMs = options.readYourWritesTimeoutMs ?? 10_000
+  const deps: HttpDeps = {
+    runtime,
+    headTracker: createLedgerHeadTracker(runtime.store),
+    waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position).then(() => true), timeoutMs),
+    liveStreams: new Set(),
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    maxReadyLag: options.maxReadyLag ?? 1000n,
+    sourceBodyLimit: options.sourceBodyLimit ?? 16 * 1024 * 1024,
+    reviewer: options.reviewer ?? 'factledger',
+  }
+
+  // Typed as the plain instance: the routes take their types from the zod provider, not from the logger.
+  const app = Fastify({
+    loggerInstance: options.logger ?? runtime.logger,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  registerErrorHandling(app)
+
+  // Plain HTTP on a LAN address must still load the docs' scripts, so no upgrade-insecure-requests.
+  await app.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } })
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? config.FACTLEDGER_RATE_LIMIT,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const bearer = parseBearer(request.headers.authorization)
+      const principal = bearer.kind === 'token' ? keyring.authenticate(bearer.token) : null
+      return principal ? principal.actor : `ip:${request.ip}`
+    },
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`more than ${context.max} requests in a minute; retry in ${context.after}`), { statusCode: context.statusCode, code: 'FST_ERR_RATE_LIMITED' }),
+  })
+  registerAccessControl(app, { keyring, publicReads: config.FACTLEDGER_PUBLIC_READS })
+  await registerApiDocs(app, version)
+
+  // Live feeds never end by themselves: end them first, so close() only waits for ordinary requests.
+  app.addHook('preClose', async () => {
+    for (const controller of deps.liveStreams) controller.abort()
+  })
+
+  await app.register(healthRoutes(deps))
+  await app.register(factReadRoutes(deps))
+  await app.register(factExportRoutes(deps))
+  await app.register(claimSourceReadRoutes(deps))
+  await app.register(eventLogRoutes(deps))
+  await app.register(liveEventRoutes(deps))
+  await app.register(ledgerRoutes(deps))
+  await app.register(writeRoutes(deps))
+  return app
+}
+
+async function waitWithin(projected: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms)
+  })
+  try {
+    return await Promise.race([projected, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}

@@ -1,0 +1,62 @@
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { EventStore } from '../../store/port.js'
+import type { HttpDeps } from '../deps.js'
+import { ClaimReview, toClaimReview } from '../exports/claimreview.js'
+import { ProvDocument, toProv } from '../exports/prov.js'
+import { loadFactRecord } from '../fact-record.js'
+import { notFound } from '../read-helpers.js'
+import { IdParams } from '../schemas/query.js'
+import { problemResponses } from '../schemas/route-docs.js'
+
+const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
+
+/** GET /facts/:id/claimreview (schema.org JSON-LD) and /facts/:id/prov (W3C PROV-JSON). */
+export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
+  const { readModel, store } = deps.runtime
+  return async (app) => {
+    app.get(
+      '/facts/:id/claimreview',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['exports'],
+          summary: 'The fact as a schema.org ClaimReview (JSON-LD)',
+          params: IdParams,
+          response: { 200: { description: 'ClaimReview', content: { 'application/ld+json': { schema: ClaimReview } } }, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const record = await loadFactRecord(readModel, request.params.id)
+        if (!record?.view) return notFound(reply, `fact "${request.params.id}"`)
+        const datePublished = (await recordedAt(store, BigInt(record.view.asOf.position))) ?? record.fact.defined.recordedAt
+        const review = toClaimReview({ ...record, view: record.view }, { baseUrl: baseUrlOf(request), reviewer: deps.reviewer, datePublished })
+        return reply.type('application/ld+json').send(review)
+      },
+    )
+
+    app.get(
+      '/facts/:id/prov',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['exports'],
+          summary: 'The provenance of the fact as W3C PROV-JSON',
+          params: IdParams,
+          response: { 200: { description: 'PROV-JSON document', content: { 'application/json': { schema: ProvDocument } } }, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const record = await loadFactRecord(readModel, request.params.id)
+        if (!record) return notFound(reply, `fact "${request.params.id}"`)
+        return reply.type('application/json').send(toProv(record, { baseUrl: baseUrlOf(request) }))
+      },
+    )
+  }
+}
+
+async function recordedAt(store: EventStore, position: bigint): Promise<string | null> {
+  if (position < 1n) return null
+  for await (const event of store.readAll({ fromPosition: position - 1n, maxCount: 1 })) return event.metadata.recordedAt
+  return null
+}

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { streamOf } from '../../../events/ids.js'
+import { FactView } from '../../../projections/model.js'
+import { encodeCursor } from '../cursor.js'
+import type { HttpDeps } from '../deps.js'
+import { formatEtag, streamRevision } from '../etag.js'
+import { loadFactRecord } from '../fact-record.js'
+import { factTimeline } from '../fact-timeline.js'
+import { afterOf, clocksOf, notFound } from '../read-helpers.js'
+import { ClockQuery, FactListQuery, IdParams } from '../schemas/query.js'
+import { FactHistory, FactPage } from '../schemas/responses.js'
+import { problemResponses } from '../schemas/route-docs.js'
+
+/** GET /facts, /facts/:id, /facts/:id/history: the reconciled views on the three clocks. */
+export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
+  const { facts, readModel, store } = deps.runtime
+  return async (app) => {
+    app.get(
+      '/facts',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['facts'],
+          summary: 'List reconciled facts',
+          description: 'Filter by status or text; page with `cursor`; ask any of the three clocks (asOf, knownAt, validAt).',
+          querystring: FactListQuery,
+          response: { 200: FactPage, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const { status, q, cursor, limit, ...clocks } = request.query
+        const after = afterOf(cursor, reply)
+        if (!after.ok) return reply
+        const query = { limit: limit ?? 50, ...(status ? { status } : {}), ...(q ? { q } : {}), ...(after.after !== undefined ? { after: after.after } : {}) }
+        const page = await facts.listFacts(query, clocksOf(clocks))
+        return { items: page.items, next: encodeCursor(page.next) }
+      },
+    )
+
+    app.get(
+      '/facts/:id',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['facts'],
+          summary: 'One reconciled fact, with its explanation',
+          description: 'The ETag is the fact stream revision: send it as If-Match when pinning or unpinning.',
+          params: IdParams,
+          querystring: ClockQuery.strict(),
+          response: { 200: FactView, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params
+        const clocks = clocksOf(request.query)
+        const [view, revision] = await Promise.all([facts.getFact(id, clocks), streamRevision(store, streamOf.fact(id))])
+        if (!view) {
+          const exists = revision !== null && Object.keys(clocks).length > 0
+          return notFound(reply, exists ? `fact "${id}" at the asked clocks` : `fact "${id}"`)
+        }
+        if (revision !== null) reply.header('etag', formatEtag(revision))
+        return view
+      },
+    )
+
+    app.get(
+      '/facts/:id/history',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['facts'],
+          summary: "A fact's full history",
+          description: 'Every claim (with its lifecycle), every source, every change of the reconciled view, and a timeline of events on the ledger, publication and valid-time clocks.',
+          params: IdParams,
+          response: { 200: FactHistory, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const record = await loadFactRecord(readModel, request.params.id)
+        if (!record) return notFound(reply, `fact "${request.params.id}"`)
+        const { fact, claims, sources, views } = record
+        return { factId: fact.factId, fact, claims, sources, views, timeline: factTimeline(record) }
+      },
+    )
+  }
+}

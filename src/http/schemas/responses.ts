@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { EventLine } from '../../interchange/ndjson-event.js'
+import { ClaimDoc, FactDoc, FactView, SourceDoc } from '../../../projections/model.js'
+
+// Named in the OpenAPI document's components, so clients see one schema per domain shape.
+z.globalRegistry.add(FactView, { id: 'FactView' })
+z.globalRegistry.add(FactDoc, { id: 'FactDoc' })
+z.globalRegistry.add(ClaimDoc, { id: 'ClaimDoc' })
+z.globalRegistry.add(SourceDoc, { id: 'SourceDoc' })
+z.globalRegistry.add(EventLine, { id: 'EventLine' })
+
+const Next = z.string().nullable().describe('cursor for the next page; null on the last page')
+
+export const FactPage = z.object({ items: z.array(FactView), next: Next })
+export const SourcePage = z.object({ items: z.array(SourceDoc), next: Next })
+export const EventPage = z.object({
+  items: z.array(EventLine),
+  next: z.string().nullable().describe('position to pass as `from` for the next page; null when the log has no more events'),
+})
+
+/** One moment in a fact's life, placed on all three clocks. */
+export const TimelineEntry = z.object({
+  position: z.string().describe('ledger clock: global position of the event'),
+  recordedAt: z.string().describe('ledger clock: when the ledger recorded it'),
+  action: z.string().describe('defined, pinned, unpinned, or a claim lifecycle action'),
+  claimId: z.string().optional(),
+  publishedAt: z.string().optional().describe("publication clock: the claim's source publication date"),
+  validAt: z.string().optional().describe('valid-time clock: when the claimed figure was true in the world'),
+  value: z.string().optional().describe('the figure as said, for claim events'),
+  reason: z.string().optional(),
+})
+
+export const FactHistory = z.object({
+  factId: z.string(),
+  fact: FactDoc,
+  claims: z.array(ClaimDoc).describe('every claim filed under the fact now or at any point'),
+  sources: z.array(SourceDoc),
+  views: z.array(FactView).describe('every change of the reconciled view, oldest first'),
+  timeline: z.array(TimelineEntry).describe('every event of the fact and its claims, in ledger order'),
+})
+
+export const ClaimResponse = z.object({ claim: ClaimDoc, source: SourceDoc.nullable(), revision: z.string() })
+
+export const WriteResult = z
+  .object({
+    id: z.string().describe('id of the entity created or changed'),
+    stream: z.string(),
+    revision: z.string().describe('stream revision after the write: the next If-Match'),
+    position: z.string().describe('global ledger position of the event'),
+    eventId: z.string(),
+    type: z.string().describe('event type written, e.g. ClaimCorrected'),
+  })
+  .meta({ id: 'WriteResult' })
