@@ -3,7 +3,7 @@ import type { ClaimDoc, ExplanationStep, FactDoc, FactView, Policy, SourceDoc } 
 import { byClaimId, type Candidate, idsOf, toCandidate } from './candidate.js'
 import { resolveConflict } from './conflict.js'
 import { correctionSteps } from './corrections.js'
-import { describeInterval, type DisplayOptions } from './display.js'
+import type { DisplayOptions } from './display.js'
 import { dropClaims } from './drop-claims.js'
 import { agreementStep, pinnedOutcome } from './outcomes.js'
 import { applyPin } from './pin.js'
@@ -103,7 +103,9 @@ export function reconcileFact(input: ReconcileInput): FactView {
     })
   }
 
-  const conflict = resolveConflict(remaining, (i) => describeInterval(i, options))
+  // Explanations name the value as the view will display it ("nearly 2,000", not its bounds).
+  const rankedRemaining = rankClaims(remaining).map((r) => r.candidate)
+  const conflict = resolveConflict(remaining, (i) => valueQuantity(i, rankedRemaining, options).display)
   steps.push(...conflict.steps)
   return view(base, conflict.interval, conflict.ranked, conflict.supporting, superseding.superseded, conflict.conflicting.map((l) => l.candidate.claim.claimId), steps, options, {
     status: 'conflicting',

@@ -91,3 +91,16 @@ t.test('the winner is narrowed by every claim still consistent with what is kept
   t.match(view, { status: 'conflicting', display: '21', supporting: [id('c', 1), id('c', 2)], conflicting: [id('c', 3)] })
   t.match(view.value, { hedge: 'exact', stated: [21] })
 })
+
+t.test('the conflict explanation names the value as it is displayed, hedge and all', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { tier: 1, publishedAt: '2024-11-27' })
+  addSource(ledger, 2, { tier: 2, publishedAt: '2024-11-27' })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: 'nearly 2,000' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '2,100' })
+  const view = ledger.view(fact)
+  t.match(view, { status: 'conflicting', display: 'nearly 2,000' })
+  t.match(view.explanation[0]!.detail, 'the value is nearly 2,000.')
+  t.match(view.explanation[1]!.detail, 'inconsistent with nearly 2,000;')
+})
