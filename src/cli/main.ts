@@ -3,6 +3,7 @@ import { demoCommand } from './commands/demo.js'
 import { factsCommand } from './commands/facts.js'
 import { exportCommand, importCommand, rebuildCommand } from './commands/log-commands.js'
 import { migrateCommand } from './commands/migrate.js'
+import { serveCommand } from './commands/serve.js'
 import { verifyCommand } from './commands/verify.js'
 import { type CliCommand, type CliIo, println } from './io.js'
 import { UsageError } from './usage-error.js'
@@ -14,6 +15,7 @@ const commands: Record<string, { run: CliCommand; help: string }> = {
   export: { run: exportCommand, help: 'export [--out FILE]                     the event log as NDJSON' },
   rebuild: { run: rebuildCommand, help: 'rebuild                                 drop and rebuild every projection' },
   verify: { run: verifyCommand, help: 'verify [--json]                         recompute hash chains and Merkle head' },
+  serve: { run: serveCommand, help: 'serve [--port N] [--host H] [--no-demo] the HTTP API (loads the demo corpus into an empty ledger)' },
   migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },
 }
 

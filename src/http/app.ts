@@ -2,13 +2,14 @@ import { createRequire } from 'node:module'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import { createLedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
 import { registerAccessControl } from './auth/access.js'
 import { createKeyring, parseBearer } from './auth/keyring.js'
 import type { HttpDeps, HttpRuntime } from './deps.js'
 import { registerErrorHandling } from './error-handler.js'
+import { htmlSafeSerializerCompiler, htmlSafeStringify } from './json-serializer.js'
 import { requestIdOf } from './request-id.js'
 import { registerApiDocs } from './routes/api-docs.js'
 import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
@@ -71,7 +72,8 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     return503OnClosing: true,
   }) as unknown as FastifyInstance
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(htmlSafeSerializerCompiler)
+  app.setReplySerializer(htmlSafeStringify)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

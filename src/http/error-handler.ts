@@ -23,11 +23,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const location = locations[error.validationContext ?? 'body'] ?? 'body'
-      const errors: FieldError[] = error.validation.map((v) => ({
-        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-        location,
-        message: v.message ?? 'is not valid',
-      }))
+      const errors: FieldError[] = error.validation.flatMap((v) => {
+        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.')
+        // An unknown field is reported at its own path, so a form can mark it.
+        const unknown = v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys) ? (v.params.keys as string[]) : null
+        if (unknown) return unknown.map((key) => ({ path: path ? `${path}.${key}` : key, location, message: 'is not a known field' }))
+        return [{ path, location, message: v.message ?? 'is not valid' }]
+      })
       const detail = errors.map((e) => `${e.location}${e.path ? `.${e.path}` : ''}: ${e.message}`).join('; ')
       return sendProblem(reply, problem(400, 'ValidationFailed', detail, { errors }))
     }
