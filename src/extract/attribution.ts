@@ -1,0 +1,210 @@
+import type { AttributionSource } from './draft-claim.js'
+import { adjacent, type Token } from './tokens.js'
+
+/**
+ * Who states a figure, and the chain it reached the reporter through.
+ * "According to documents seen by Bloomberg" is a conduit (via), not an
+ * author: the author is then the body the sentence is about ("The Treasury
+ * Department is close to announcing ..."). "According to a preliminary
+ * estimate by the Insurance Federation" names the author. A speaker named
+ * with a reporting verb ("the State Department said") outranks the subject
+ * of the action, which outranks nobody (the caller then carries the
+ * previous sentence's speaker or falls back to the publisher).
+ */
+
+export interface Attribution {
+  attributedTo: string
+  via: string[]
+  source: AttributionSource
+  /** The reporting verb, when one introduced the speaker ("said", "allege"). */
+  verb?: string
+  /** Token index where the cue sits, to prefer the cue in the figure's own clause. */
+  at: number
+  /** Token range [from, to) of the cue's words: a number inside it ("according to two people") is not a claim. */
+  span?: { from: number; to: number }
+}
+
+const speechVerbs = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'stated', 'reported', 'estimated', 'estimates', 'estimate', 'claimed', 'claims', 'claim',
+  'alleged', 'alleges', 'allege', 'added', 'noted', 'wrote', 'posted', 'explained', 'declared', 'acknowledged', 'insisted', 'warned', 'testified',
+])
+const invertingVerbs = new Set(['said', 'says', 'added', 'explained', 'noted', 'wrote', 'estimated'])
+const actionVerbs = new Set([
+  'sanctioned', 'imposed', 'imposes', 'announced', 'announces', 'announcing', 'approved', 'approves', 'approving', 'ordered', 'orders', 'voted',
+  'votes', 'confirmed', 'confirms', 'placed', 'offer', 'offers', 'offered', 'arrested', 'detained', 'released', 'plans', 'plan', 'planned',
+  'planning', 'expects', 'expected', 'declared', 'issued', 'fined', 'seized', 'counted', 'recorded', 'registered', 'designated', 'targeted',
+  'allocated', 'budgeted', 'pledged', 'promised', 'spent', 'paid', 'awarded', 'granted', 'deported', 'evacuated', 'rescued', 'hired', 'cut',
+  'recognized', 'charged', 'sentenced', 'imposing', 'sanctioning', 'intends', 'proposed', 'proposes', 'reported', 'identified',
+])
+const npBoundary = new Set([
+  'what', 'that', 'which', 'who', 'whom', 'and', 'but', 'because', 'while', 'as', 'if', 'when', 'where', 'than', 'in', 'on', 'at', 'for', 'with',
+  'to', 'by', 'from', 'of', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'also', 'not', 'it', 'they', 'he', 'she', 'we',
+  'about', 'after', 'before', 'during', 'since', 'into', 'against', 'among',
+])
+const skippableBeforeVerb = /^(?:on|in|last|this|also|has|have|had|is|was|are|were|will|would|close|to|set|expected|about|now|already|recently|just|formally|officially|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)$/
+const actorNouns =
+  /\b(?:officials?|spokes(?:man|woman|person)|ministers?|ministry|department|agency|office|police|authorities|prosecutors?|advocates|insurers|director|mayor|governor|council|government|administration|sheriff|experts|witnesses|report|watchdog|analysts|researchers|economists|organi[sz]ers|officers|lawmakers|critics|activists|doctors|hospital|company|union|group|party|treasury|secretary|president|commission|court|federation|association|institute|center|centre|bureau|service|services|committee|army|military)\b/i
+const pronouns = /^(?:it|they|he|she|we|i|you|this|that)$/
+const determiners = /^(?:the|a|an)\s+/i
+const intro = /^(?:in|on|at|by|as|since|after|before|during|to|for|last|this|earlier|later|meanwhile|instead|also|separately|however|still|overall|in addition)$/
+
+const isWord = (t: Token | undefined): t is Token => t?.kind === 'word'
+const textOf = (ts: Token[]) => ts.map((t) => t.text).join(' ').replace(/\s+'/g, "'").replace(determiners, '').trim()
+const looksLikeActor = (phrase: string) => phrase.length > 0 && !pronouns.test(phrase.toLowerCase()) && (/\p{Lu}/u.test(phrase) || actorNouns.test(phrase))
+
+/** Words of a noun phrase ending just before token k, walking back. */
+function phraseBefore(tokens: Token[], k: number, max = 8): Token[] {
+  const words: Token[] = []
+  for (let i = k - 1; i >= 0 && words.length < max; i--) {
+    const t = tokens[i]!
+    if (!isWord(t) || npBoundary.has(t.lower) || speechVerbs.has(t.text)) break
+    words.unshift(t)
+  }
+  return words
+}
+
+/** Words of a noun phrase starting at token k, up to punctuation or a clause word. */
+function phraseAfter(tokens: Token[], k: number, max = 10, stopAtPrepositions = false): Token[] {
+  const words: Token[] = []
+  for (let i = k; i < tokens.length && words.length < max; i++) {
+    const t = tokens[i]!
+    if (t.kind === 'punct' && t.text !== "'") break
+    if (/^(?:who|which|that|whom|and|but)$/.test(t.lower)) break
+    if (stopAtPrepositions && /^(?:in|on|at|to|with|for|during|after|before|shows|show|showed|said|says|found|finds|lists)$/.test(t.lower)) break
+    words.push(t)
+  }
+  return words
+}
+
+/** "the city's finance director, Raj Patel, told" -> "Raj Patel, the city's finance director". */
+function withAppositive(tokens: Token[], words: Token[]): string {
+  const first = tokens.indexOf(words[0]!)
+  const name = textOf(words)
+  if (tokens[first - 1]?.text !== ',' || !words.every((w) => /^\p{Lu}/u.test(w.text))) return name
+  const title = phraseBefore(tokens, first - 1, 6)
+  return title.length > 0 && /^(?:the|a|an)$/i.test(title[0]!.text) ? `${name}, ${title.map((t) => t.text).join(' ').replace(/\s+'/g, "'")}` : name
+}
+
+/**
+ * Where the sentence proper starts, after a dateline: "CARACAS - The United
+ * States ...", "MILLBROOK, June 20 (Valley Ledger) - The council ...".
+ */
+export function bodyStart(tokens: Token[]): number {
+  const dash = tokens.findIndex((t, i) => i < 16 && t.text === '-' && !(adjacent(tokens[i - 1], t) && adjacent(t, tokens[i + 1])))
+  if (dash <= 0) return 0
+  const lead = tokens.slice(0, dash)
+  const dateline = /^\p{Lu}{2,}$/u.test(lead[0]!.text) || /^[.)]$/.test(lead[lead.length - 1]!.text) || lead[0]!.lower === 'date'
+  return dateline ? dash + 1 : 0
+}
+
+/** The subject of the sentence, after an introductory phrase ("In September, the U.S. government ..."). */
+export function sentenceSubject(tokens: Token[]): { words: Token[]; verbAt: number } | null {
+  let k = bodyStart(tokens)
+  const comma = tokens.findIndex((t, i) => t.text === ',' && i >= k && i < k + 10)
+  if (comma > 0 && intro.test(tokens[k]?.lower ?? '')) k = comma + 1
+  const words: Token[] = []
+  while (isWord(tokens[k]) && words.length < 6 && !npBoundary.has(tokens[k]!.lower) && !actionVerbs.has(tokens[k]!.text) && !speechVerbs.has(tokens[k]!.text)) {
+    words.push(tokens[k]!)
+    k++
+  }
+  let skipped = 0
+  while (skipped < 4 && isWord(tokens[k]) && skippableBeforeVerb.test(tokens[k]!.lower) && !actionVerbs.has(tokens[k]!.text)) {
+    k++
+    skipped++
+  }
+  const verb = tokens[k]
+  if (words.length === 0 || !isWord(verb) || !actionVerbs.has(verb.text)) return null
+  return { words, verbAt: k }
+}
+
+function accordingTo(tokens: Token[], k: number, figureAt: number): Attribution | null {
+  // "who according to a high-level representative ... have targeted": a relative clause after the figure is about something else.
+  if (k > figureAt && /^(?:who|which|that)$/.test(tokens[k - 1]?.lower ?? '')) return null
+  const words = phraseAfter(tokens, k + 2)
+  const phrase = textOf(words)
+  if (!phrase) return null
+  const span = { from: k, to: k + 2 + words.length }
+  if (/\b(?:seen|obtained|reviewed|viewed|shared with|provided to) by\b|^(?:documents?|records?|files?|memos?|emails?|sources?\b|(?:internal )?(?:document|memo|email|copy|draft)\b|(?:\w+ )?(?:people|persons?|sources?|officials?) (?:familiar|close|with knowledge|briefed))/i.test(phrase)) {
+    return { attributedTo: '', via: [phrase], source: 'according-to', at: k, span }
+  }
+  const authored = /^(?:[\w'-]+ ){0,3}?(?:estimates?|reports?|counts?|surveys?|tally|tallies|analysis|figures|data|statements?|study|census|assessments?|projections?|polls?|reviews?) (?:by|from|of) (?:the )?(.+)$/i.exec(phrase)
+  if (authored) return { attributedTo: authored[1]!, via: [], source: 'according-to', at: k, span }
+  return looksLikeActor(phrase) ? { attributedTo: phrase, via: [], source: 'according-to', at: k, span } : null
+}
+
+function citing(tokens: Token[], k: number): Attribution | null {
+  if (!/^(?:figures|data|numbers|statistics|estimates|reports?|counts?)$/.test(tokens[k + 1]?.lower ?? '') || !/^(?:from|by|of)$/.test(tokens[k + 2]?.lower ?? '')) return null
+  const author = phraseAfter(tokens, k + 3)
+  if (author.length === 0) return null
+  const end = tokens.indexOf(author[author.length - 1]!) + 1
+  const conduit = tokens[end]?.text === ',' ? textOf(phraseAfter(tokens, end + 1, 5, true)) : ''
+  return { attributedTo: textOf(author), via: conduit ? [conduit] : [], source: 'citing', at: k, span: { from: k, to: end } }
+}
+
+function speaker(tokens: Token[], k: number, figureAt: number): Attribution | null {
+  const verb = tokens[k]!.text
+  const before = phraseBefore(tokens, k)
+  // "for what the Biden administration says are ...": an embedded clause after the figure characterizes, it does not attribute.
+  const opener = tokens[k - before.length - 1]?.lower ?? ''
+  if (k > figureAt && /^(?:what|which|who|that|as|whom)$/.test(opener)) return null
+  if (before.length > 0) {
+    const phrase = withAppositive(tokens, before)
+    if (looksLikeActor(phrase)) return { attributedTo: phrase, via: [], source: 'speaker', verb, at: k, span: { from: k - before.length, to: k + 1 } }
+    if (!pronouns.test(phrase.toLowerCase())) return null
+  }
+  if (before.length === 0 && tokens[k - 1]?.text === ',') {
+    // "the city's finance director, Raj Patel, told council members"
+    const name = phraseBefore(tokens, k - 1, 4)
+    if (name.length > 0 && name.every((w) => /^\p{Lu}/u.test(w.text)) && tokens[k - 2 - name.length]?.text === ',') {
+      return { attributedTo: withAppositive(tokens, name), via: [], source: 'speaker', verb, at: k, span: { from: k - 1 - name.length, to: k + 1 } }
+    }
+  }
+  if (tokens[k - 1]?.lower === 'and' || (before.length > 0 && pronouns.test(before[before.length - 1]!.lower))) {
+    // "The governor declared ... and said the state would ...": the sentence subject speaks.
+    const subject = sentenceSubject(tokens)
+    const phrase = subject ? textOf(subject.words) : textOf(phraseAfter(tokens, 0, 4, true))
+    return looksLikeActor(phrase) ? { attributedTo: phrase, via: [], source: 'speaker', verb, at: k } : null
+  }
+  if (invertingVerbs.has(verb) && /^[,"]$/.test(tokens[k - 1]?.text ?? '')) {
+    const after = phraseAfter(tokens, k + 1, 8, true).filter((t) => !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(t.lower))
+    const phrase = textOf(after)
+    if (looksLikeActor(phrase)) return { attributedTo: phrase, via: [], source: 'speaker', verb, at: k, span: { from: k, to: k + 1 + after.length } }
+  }
+  return null
+}
+
+/** Every attribution cue in the sentence, in text order. */
+export function findAttributions(tokens: Token[], figureAt: number): Attribution[] {
+  const found: Attribution[] = []
+  tokens.forEach((t, k) => {
+    let a: Attribution | null = null
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') a = accordingTo(tokens, k, figureAt)
+    else if (t.lower === 'citing') a = citing(tokens, k)
+    else if (isWord(t) && speechVerbs.has(t.text)) a = speaker(tokens, k, figureAt)
+    if (a) found.push(a)
+  })
+  const subject = sentenceSubject(tokens)
+  if (subject && subject.verbAt < figureAt) {
+    const phrase = textOf(subject.words)
+    if (looksLikeActor(phrase) && !subject.words.some((w) => /\d/.test(w.text))) {
+      found.push({ attributedTo: phrase, via: [], source: 'subject', verb: tokens[subject.verbAt]!.text, at: 0 })
+    }
+  }
+  return found
+}
+
+const rank: Record<AttributionSource, number> = { citing: 0, 'according-to': 1, speaker: 2, subject: 3, carried: 4, publisher: 5 }
+
+/**
+ * One attribution for the figure: the strongest cue, preferring cues inside
+ * the figure's clause, or null when nobody in the sentence is named as its
+ * author. Conduits found anywhere in the sentence are returned as `via`.
+ */
+export function chooseAttribution(cues: Attribution[], clause: { from: number; to: number }): { best: Attribution | null; via: string[] } {
+  const via = cues.filter((c) => c.attributedTo === '').flatMap((c) => c.via)
+  const authors = cues.filter((c) => c.attributedTo !== '')
+  const inClause = authors.filter((c) => c.at >= clause.from && c.at < clause.to)
+  const pool = inClause.length > 0 ? inClause : authors
+  const best = [...pool].sort((a, b) => rank[a.source] - rank[b.source])[0] ?? null
+  return { best, via: [...(best?.via ?? []), ...via] }
+}

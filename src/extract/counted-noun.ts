@@ -1,0 +1,164 @@
+import type { Figure } from './figures.js'
+import type { Token } from './tokens.js'
+
+/**
+ * What a figure counts. English puts it right after the number ("21
+ * allies", "34 family members"), before it in a few fixed shapes ("a
+ * reward of up to $15 million", "the death toll has risen to 42"), or
+ * leaves it to the previous figure ("up from 31", "another 400 are
+ * expected") or an earlier sentence ("100 of them"). A passive verb after
+ * the noun says what happened to what was counted ("Venezuelans were
+ * arrested" -> "Venezuelans arrested").
+ */
+
+export interface Counted {
+  noun: string
+  predicate?: string
+  how: 'after' | 'before' | 'continued' | 'antecedent' | 'purpose' | 'unit'
+  /** The noun right after the number is singular ("a new 911 dispatch center"): the number is a label, not a count. */
+  singular: boolean
+}
+
+export const countedText = (c: Counted): string => (c.predicate ? `${c.noun} ${c.predicate}` : c.noun)
+
+const boundary = new Set([
+  'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'to', 'into', 'onto', 'over', 'under', 'about', 'against', 'across', 'after',
+  'before', 'during', 'since', 'until', 'than', 'as', 'per', 'via', 'among', 'amid', 'including', 'who', 'whom', 'whose', 'that',
+  'which', 'where', 'when', 'while', 'because', 'but', 'so', 'if', 'whether', 'were', 'was', 'are', 'is', 'be', 'been', 'being',
+  'have', 'has', 'had', 'do', 'does', 'did', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'must', 'shall', 'said',
+  'says', 'say', 'remain', 'remained', 'remains', 'the', 'a', 'an', 'this', 'these', 'those', 'their', 'its', 'his', 'her', 'our',
+  'them', 'they', 'he', 'she', 'it', 'we', 'you', 'also', 'still', 'now', 'not', 'no', 'across', 'through', 'around', 'off', 'out',
+])
+const skippedModifiers = new Set(['more', 'additional', 'other', 'another', 'further', 'extra'])
+const adjectives = new Set([
+  'new', 'former', 'current', 'senior', 'vacant', 'separate', 'individual', 'several', 'many', 'young', 'old', 'top', 'key', 'local',
+  'foreign', 'national', 'federal', 'regional', 'military', 'civilian', 'innocent', 'political', 'armed', 'total', 'high-level', 'low-level',
+  'confirmed', 'suspected', 'registered', 'unregistered', 'known', 'possible', 'potential', 'major', 'minor', 'small', 'large', 'big',
+])
+const irregularPlurals = new Set(['people', 'children', 'men', 'women', 'police', 'personnel', 'staff', 'cattle', 'livestock', 'troops', 'feet', 'teeth', 'mice', 'geese', 'data', 'media', 'crew', 'youth', 'militia', 'dead', 'wounded', 'injured', 'missing', 'homeless', 'elderly'])
+const singularInS = new Set(['measles', 'mumps', 'news', 'series', 'species', 'means', 'diabetes', 'rabies', 'herpes', 'lens', 'gas', 'bus', 'this', 'its', 'his', 'was', 'has', 'is', 'us'])
+const states = new Set(['missing', 'dead', 'injured', 'hurt', 'killed', 'displaced', 'homeless', 'stranded', 'trapped', 'held', 'taken', 'unaccounted', 'wounded', 'sick', 'infected', 'ill', 'left', 'seen', 'known'])
+const auxiliaries = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'remain', 'remained', 'remains'])
+const adverbs = new Set(['still', 'later', 'also', 'reportedly', 'now', 'already', 'since', 'subsequently', 'initially', 'officially', 'allegedly', 'then'])
+const changeVerbs = /^(?:rose|risen|rises|rise|climbed|climbs|climb|increased|increases|jumped|grew|reached|reaches|reach|hit|hits|stood|stands|totaled|totalled|totals|fell|dropped|declined|topped|tops|passed|surpassed|exceeded)$/
+
+export function isPlural(word: string): boolean {
+  const w = word.toLowerCase()
+  if (irregularPlurals.has(w)) return true
+  if (singularInS.has(w) || /(?:ss|us|is)$/.test(w)) return false
+  return /[a-z]s$/.test(w)
+}
+
+function isAdjective(word: string): boolean {
+  const w = word.toLowerCase()
+  return adjectives.has(w) || /^\p{Lu}/u.test(word) || /-/.test(w) || /(?:al|ial|ive|ic|ous|ful|less|able|ible|ary|ory|ed|ing|ish|ern)$/.test(w)
+}
+
+const isWord = (t: Token | undefined): t is Token => t?.kind === 'word'
+
+/** The noun phrase right after the number: modifiers then a head, e.g. "security and Cabinet-level officials". */
+function after(tokens: Token[], from: number): { words: Token[]; end: number } {
+  let j = from
+  while (isWord(tokens[j]) && skippedModifiers.has(tokens[j]!.lower)) j++
+  const words: Token[] = []
+  while (isWord(tokens[j]) && words.length < 6) {
+    const t = tokens[j]!
+    if (t.lower === 'and' || t.lower === 'or') {
+      const following = tokens[j + 1]
+      if (words.length === 0 || !isWord(following) || boundary.has(following.lower) || words.some((w) => isPlural(w.text))) break
+    } else if (boundary.has(t.lower)) break
+    else if (words.some((w) => isPlural(w.text)) && !(isPlural(t.text) && !/(?:ed|ing)$/.test(t.lower))) break // the head is found; what follows modifies it ("officials aligned with"), unless it is a compound ("police officers")
+    words.push(t)
+    j++
+  }
+  while (words.length > 0 && /^(?:and|or)$/.test(words[words.length - 1]!.lower)) words.pop()
+  return { words, end: j }
+}
+
+/** Head noun and, when it reads as a compound ("family members"), the noun before it. */
+function headPhrase(words: Token[]): string {
+  const pluralAt = words.findLastIndex((w) => isPlural(w.text))
+  const headIndex = pluralAt >= 0 ? pluralAt : words.length - 1
+  const head = words[headIndex]!
+  const modifier = words[headIndex - 1]
+  return modifier && !/^(?:and|or)$/.test(modifier.lower) && !isAdjective(modifier.text) ? `${modifier.lower} ${head.lower}` : head.lower
+}
+
+/** "were arrested", "are still missing", "have been hospitalized". */
+function predicate(tokens: Token[], j: number): string | undefined {
+  let k = j
+  let sawAuxiliary = false
+  while (isWord(tokens[k]) && (auxiliaries.has(tokens[k]!.lower) || adverbs.has(tokens[k]!.lower))) {
+    sawAuxiliary ||= auxiliaries.has(tokens[k]!.lower)
+    k++
+  }
+  const verb = tokens[k]
+  if (!sawAuxiliary || !isWord(verb)) return undefined
+  return /ed$/.test(verb.lower) || states.has(verb.lower) ? verb.lower : undefined
+}
+
+/** The subject noun phrase at the start of the clause: "The death toll from ... has risen to 42" -> "death toll". */
+function clauseSubject(tokens: Token[], before: number): string | null {
+  let start = before
+  while (start > 0 && !/^[,;:"()-]$/.test(tokens[start - 1]!.text)) start--
+  const words: Token[] = []
+  for (let k = start; k < before && isWord(tokens[k]); k++) {
+    const t = tokens[k]!
+    if (/^(?:said|says|say|estimated|estimate|estimates|believe|believes|that)$/.test(t.lower)) {
+      words.length = 0 // "Insurers said claims could reach ...": the subject is after the reporting verb
+      continue
+    }
+    if (words.length === 0 && /^(?:the|a|an|this|its|their)$/.test(t.lower)) continue
+    if (boundary.has(t.lower) || changeVerbs.test(t.lower)) break
+    words.push(t)
+  }
+  return words.length > 0 && words.length <= 4 ? words.map((w) => w.lower).join(' ') : null
+}
+
+export interface CountedContext {
+  /** The counted noun of the previous figure in the same sentence. */
+  previousInSentence: Counted | null
+  /** The last counted noun before this sentence, for "100 of them". */
+  antecedent: Counted | null
+  /** The figure is a measurement with this unit word. */
+  unitWord?: string
+}
+
+export function findCounted(tokens: Token[], figure: Figure, context: CountedContext): Counted | null {
+  const j = figure.last
+  if (tokens[j]?.lower === 'of' && /^(?:them|those|whom|these)$/.test(tokens[j + 1]?.lower ?? '') && context.antecedent) {
+    const p = predicate(tokens, j + 2)
+    return { noun: context.antecedent.noun, ...(p ? { predicate: p } : {}), how: 'antecedent', singular: false }
+  }
+  if (context.unitWord) return { noun: context.unitWord, how: 'unit', singular: false }
+  const run = after(tokens, j)
+  if (run.words.length > 0) {
+    const noun = headPhrase(run.words)
+    const p = predicate(tokens, run.end)
+    return { noun, ...(p ? { predicate: p } : {}), how: 'after', singular: !run.words.some((w) => isPlural(w.text)) }
+  }
+  // "a reward of up to $15 million", "a projected shortfall of $220 million"
+  const before = tokens[figure.first - 1]
+  if (before?.lower === 'of' && isWord(tokens[figure.first - 2]) && !boundary.has(tokens[figure.first - 2]!.lower)) {
+    return { noun: tokens[figure.first - 2]!.lower, how: 'before', singular: false }
+  }
+  // "the death toll ... has risen to 42", "Measles cases climb to 124"
+  let v = figure.first - 1
+  if (/^(?:to|at)$/.test(tokens[v]?.lower ?? '')) v--
+  if (changeVerbs.test(tokens[v]?.lower ?? '')) {
+    const subject = clauseSubject(tokens, v)
+    if (subject) return { noun: subject, how: 'before', singular: false }
+  }
+  // Money for a purpose: "$312 million for the police department", "up to €50 million in emergency aid"
+  if (figure.quantity.unit && /^(?:for|in|on)$/.test(tokens[j]?.lower ?? '')) {
+    let k = j + 1
+    while (isWord(tokens[k]) && /^(?:the|a|an|new|its|their)$/.test(tokens[k]!.lower)) k++
+    const words: string[] = []
+    while (tokens[k] && (isWord(tokens[k]) || tokens[k]!.kind === 'num') && !boundary.has(tokens[k]!.lower) && !/^(?:and|or)$/.test(tokens[k]!.lower) && words.length < 3) {
+      words.push(tokens[k++]!.lower)
+    }
+    if (words.length > 0) return { noun: words.join(' '), how: 'purpose', singular: false }
+  }
+  if (context.previousInSentence) return { noun: context.previousInSentence.noun, how: 'continued', singular: false }
+  return null
+}

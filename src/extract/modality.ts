@@ -1,0 +1,55 @@
+import type { Modality } from '../../events/claim-events.js'
+import type { Hedge } from '../../events/quantity/quantity.js'
+import type { AttributionSource } from './draft-claim.js'
+
+/**
+ * How the source stands behind the figure, read from the wording of the
+ * figure's clause, in this order: a plan or expectation is `planned` ("is
+ * close to announcing", "plans to", "is expected to", "would provide",
+ * "subject to change"); a speaker who alleges or claims makes an
+ * `allegation`; an estimate or an approximate figure ("estimated",
+ * "projected", "roughly", "about") is an `estimate`; a government body or
+ * official stating it on the record is `official`; anything else is
+ * `reported`. A government figure that reached the reporter through leaked
+ * documents or anonymous people is `reported`, not official.
+ */
+
+export interface ModalityReading {
+  modality: Modality
+  reason: string
+}
+
+const planned =
+  /\b(?:plans? to|planning to|planned to|intends? to|intending to|aims? to|expects? to|expected to|(?:is|are) set to|(?:is|are) due to|poised to|preparing to|prepares to|close to (?:announcing|imposing|approving|signing|finalizing|reaching|adopting)|(?:is|are) about to|propos(?:es|ed|ing) to|pledged to|promised to|vowed to|seeks? to|hopes? to|would|will|could be announced|subject to change|to be announced|not yet final)\b/
+const estimate = /\b(?:estimat\w*|projected|projections?|forecasts?|roughly|approximately|preliminary count)\b/
+const allegationVerbs = /^(?:alleged|alleges|allege|claimed|claims|claim|accused|accuses)$/
+const government =
+  /\b(?:department|dept|ministry|minister|secretary|treasury|government|administration|agency|office|council|councilmember|police|army|military|navy|authorities|authority|officials?|spokes(?:man|woman|person)|prosecutors?|sheriff|mayor|governor|president|senator|congress|parliament|commission(?:er)?|court|judge|white house|kremlin|united states|state|federal|county|city|bureau|embassy|regime|cabinet|legislature|lawmakers|fire|emergency|health)\b|\bu\.s\.|\bUS\b|\bUK\b|\bEU\b/i
+
+export function isGovernmentSpeaker(name: string): boolean {
+  return government.test(name)
+}
+
+export function readModality(input: {
+  clause: string
+  /** The clause text before the figure, for cues that must precede it ("allegedly"). */
+  clauseBeforeFigure: string
+  hedge: Hedge
+  attributedTo: string
+  via: string[]
+  source: AttributionSource
+  verb?: string
+}): ModalityReading {
+  const clause = input.clause.toLowerCase()
+  const plan = planned.exec(clause)
+  if (plan) return { modality: 'planned', reason: `planned: the clause says "${plan[0]}"` }
+  if (input.verb && allegationVerbs.test(input.verb)) return { modality: 'allegation', reason: `allegation: the speaker "${input.verb}" it` }
+  if (/\ballegedly\b/.test(input.clauseBeforeFigure.toLowerCase())) return { modality: 'allegation', reason: 'allegation: "allegedly" before the figure' }
+  const guess = estimate.exec(clause)
+  if (guess) return { modality: 'estimate', reason: `estimate: the clause says "${guess[0]}"` }
+  if (input.hedge === 'about') return { modality: 'estimate', reason: 'estimate: an approximate figure ("about", "some", "roughly")' }
+  const onRecord = input.source !== 'publisher' && input.via.length === 0 && isGovernmentSpeaker(input.attributedTo)
+  if (onRecord) return { modality: 'official', reason: `official: stated by a government body or official (${input.attributedTo})` }
+  if (input.via.length > 0) return { modality: 'reported', reason: `reported: reached the reporter via ${input.via.join('; ')}` }
+  return { modality: 'reported', reason: input.source === 'publisher' ? 'reported: the outlet reports it without naming a source' : `reported: ${input.attributedTo} is not a government body` }
+}

@@ -1,0 +1,54 @@
+import type { Counted } from './counted-noun.js'
+import type { DraftClaim } from './draft-claim.js'
+
+/**
+ * An article states its key figure more than once: in the headline, the
+ * lead and a summary. One claim per figure is what a desk records, so
+ * repeats (same value, same hedge, same counted thing) become one draft,
+ * the one from the body with the best confidence, and the others are kept
+ * as `alsoAt` so the reviewer can see them.
+ */
+
+interface Repeatable {
+  draft: Omit<DraftClaim, 'suggestedFact'>
+  isHeading: boolean
+  counted: Counted | null
+}
+
+/** The counted thing's head word without a plural "s": "officers" for "police officers" and "new officers". */
+function headWord(counted: Counted): string {
+  const last = counted.noun.split(' ').pop() ?? ''
+  return last.length > 3 ? last.replace(/s$/, '') : last
+}
+
+function keyOf(r: Repeatable): string | null {
+  if (r.counted === null) return null
+  const v = r.draft.value
+  return JSON.stringify([v.hedge, v.stated, v.unit ?? null, headWord(r.counted)])
+}
+
+export function mergeRepeats<T extends Repeatable>(drafts: T[]): T[] {
+  const groups = new Map<string, T[]>()
+  const out: T[] = []
+  for (const d of drafts) {
+    const key = keyOf(d)
+    if (key === null) {
+      out.push(d)
+      continue
+    }
+    const group = groups.get(key)
+    if (group) group.push(d)
+    else {
+      groups.set(key, [d])
+      out.push(d)
+    }
+  }
+  return out.map((first) => {
+    const key = keyOf(first)
+    const group = key === null ? [first] : groups.get(key)!
+    if (group.length === 1) return first
+    const best = [...group].sort((a, b) => Number(a.isHeading) - Number(b.isHeading) || b.draft.confidence - a.draft.confidence)[0]!
+    const others = group.filter((g) => g !== best).map((g) => ({ start: g.draft.figureStart, end: g.draft.figureEnd }))
+    return { ...best, draft: { ...best.draft, alsoAt: others, reasons: [...best.draft.reasons, `the same figure appears ${others.length} more time(s) in the text`] } }
+  })
+}
