@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import { childScript, type ServerChild, startServerChild } from '../child-process.js'
+import type { BenchContext } from '../context.js'
+import { alternate } from '../measure.js'
+import { type ScenarioResult, scenario } from '../results.js'
+
+const CONNECTIONS = 10
+
+/** A fact with a typical number of claims (the median), so the body is a typical one. */
+function typicalFactId(dbPath: string): string {
+  const db = new Database(dbPath, { readonly: true })
+  try {
+    const counts = db.prepare('SELECT fact_id AS factId, count(*) AS claims FROM rm_claims GROUP BY fact_id ORDER BY claims, fact_id').all() as Array<{ factId: string; claims: number }>
+    const middle = counts[counts.length >> 1]
+    if (!middle) throw new Error('httpGetFact: the ledger has no facts with claims')
+    return middle.factId
+  } finally {
+    db.close()
+  }
+}
+
+async function requestsPerSecond(url: string, seconds: number): Promise<number> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds })
+  const failed = result.non2xx + result.errors + result.timeouts
+  if (failed > 0) throw new Error(`httpGetFact: ${failed} of ${result.requests.total} requests to ${url} failed (non-2xx ${result.non2xx}, errors ${result.errors})`)
+  return result.requests.total / (result.duration || seconds)
+}
+
+/**
+ * GET /facts/:id on the real API (startServer over the generated ledger:
+ * access control, rate limit, helmet, zod-validated response, ETag from the
+ * fact stream) against a bare fastify route returning the same JSON from
+ * memory. Each server is its own process; autocannon runs in this one with 10
+ * connections, in alternating rounds.
+ */
+export async function httpGetFact(ctx: BenchContext): Promise<ScenarioResult[]> {
+  const dbPath = await ctx.ledgerDb()
+  const script = childScript('http-server-child.ts')
+  ctx.progress.status('httpGetFact: starting the API over the ledger')
+  let product: ServerChild | null = null
+  let bare: ServerChild | null = null
+  try {
+    product = await startServerChild(script, ['product', dbPath])
+    const factId = typicalFactId(dbPath)
+    const path = `/facts/${encodeURIComponent(factId)}`
+    const response = await fetch(product.url + path)
+    if (response.status !== 200) throw new Error(`httpGetFact: GET ${path} answered ${response.status}`)
+    const body = await response.text()
+    const viewFile = join(ctx.workDir, 'fact-view.json')
+    writeFileSync(viewFile, body)
+    bare = await startServerChild(script, ['bare', viewFile])
+    const seconds = ctx.quick ? 2 : 5
+    const measured = await alternate(
+      ctx.quick ? 2 : 3,
+      { baseline: { round: () => requestsPerSecond(bare!.url + path, seconds) }, product: { round: () => requestsPerSecond(product!.url + path, seconds) } },
+      (i, which, value) => ctx.progress.status(`httpGetFact round ${i + 1} ${which}: ${Math.round(value)} requests/s`),
+    )
+    return [
+      scenario({
+        name: 'httpGetFact',
+        value: measured.product,
+        unit: 'requests/s',
+        baseline: measured.baseline,
+        note: `GET /facts/:id (${body.length} B body), ${CONNECTIONS} connections, real API vs bare fastify route returning the same JSON from memory`,
+        target: { minRatio: 0.8, text: '>= 0.8' },
+      }),
+    ]
+  } finally {
+    await bare?.stop()
+    await product?.stop()
+  }
+}
