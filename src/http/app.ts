@@ -19,6 +19,7 @@ import { factReadRoutes } from './routes/fact-reads.js'
 import { healthRoutes } from './routes/health.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
 import { liveEventRoutes } from './routes/live-events.js'
+import { sourceExtractRoutes } from './routes/source-extract.js'
 import { writeRoutes } from './routes/writes.js'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
@@ -108,6 +109,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(liveEventRoutes(deps))
   await app.register(ledgerRoutes(deps))
   await app.register(writeRoutes(deps))
+  await app.register(sourceExtractRoutes(deps))
   return app
 }
 
