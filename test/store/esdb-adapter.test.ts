@@ -149,3 +149,16 @@ t.test('a closed store refuses further use', async (t) => {
   await t.rejects(store.append('fact-x', [event(1)], { expectedRevision: 'any' }), StoreUnavailableError)
   t.throws(() => store.readAll(), StoreUnavailableError)
 })
+
+t.test('kurrentdb:// URLs are handed to the client as esdb:// (same grammar)', async (t) => {
+  const { toClientConnectionString } = await import('../../src/store/esdb/create-esdb-event-store.js')
+  t.equal(toClientConnectionString('kurrentdb://node1:2113?tls=false'), 'esdb://node1:2113?tls=false')
+  t.equal(toClientConnectionString('kurrentdb+discover://cluster.local:2113'), 'esdb+discover://cluster.local:2113')
+  t.equal(toClientConnectionString('esdb://x:2113'), 'esdb://x:2113')
+})
+
+t.test('the real client against a port nobody listens on: StoreUnavailableError at start-up', async (t) => {
+  const error: unknown = await createEsdbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false' }).catch((e: unknown) => e)
+  t.type(error, StoreUnavailableError)
+  t.match((error as Error).message, /^EventStoreDB unavailable: .*ECONNREFUSED/)
+})

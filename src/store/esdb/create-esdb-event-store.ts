@@ -30,7 +30,7 @@ export interface EsdbEventStore extends EventStore {
  */
 export async function createEsdbEventStore(options: EsdbEventStoreOptions): Promise<EsdbEventStore> {
   const names = createStreamNames(options.namespace)
-  const client: EsdbClient = options.client ?? EventStoreDBClient.connectionString(options.connectionString)
+  const client: EsdbClient = options.client ?? EventStoreDBClient.connectionString(toClientConnectionString(options.connectionString))
   await probe(client)
   let closed = false
   // Appends to one stream from this process go one after another: racing
@@ -82,6 +82,14 @@ export async function createEsdbEventStore(options: EsdbEventStoreOptions): Prom
       await client.dispose()
     },
   }
+}
+
+/**
+ * KurrentDB documents `kurrentdb://` URLs; @eventstore/db-client 6 only parses
+ * `esdb://` (same grammar), so the scheme is translated.
+ */
+export function toClientConnectionString(url: string): string {
+  return url.replace(/^kurrentdb(\+discover)?:\/\//, 'esdb$1://')
 }
 
 /** One cheap read, so an unreachable server is reported now and not at the first request. */
