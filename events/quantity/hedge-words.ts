@@ -37,6 +37,7 @@ export const hedgePrefixes: ReadonlyArray<readonly [phrase: string, hedge: Exclu
   ['fewer than', 'fewer-than'],
   ['less than', 'fewer-than'],
   ['under', 'fewer-than'],
+  ['below', 'fewer-than'],
   ['at most', 'at-most'],
 ]
 

@@ -27,7 +27,12 @@ export interface Attribution {
 const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'stated', 'reported', 'estimated', 'estimates', 'estimate', 'claimed', 'claims', 'claim',
   'alleged', 'alleges', 'allege', 'added', 'noted', 'wrote', 'posted', 'explained', 'declared', 'acknowledged', 'insisted', 'warned', 'testified',
+  'found', 'finds', 'called', 'described',
 ])
+/** Verbs that report speech only when what follows is what was said: "called the decision ...", not "called for". */
+const speechOnlyBeforeObject = new Set(['called', 'described', 'found', 'finds'])
+/** Adverbs between a speaker and the verb: "Officials also said". */
+const speakerAdverbs = new Set(['also', 'later', 'previously', 'earlier', 'again', 'separately', 'further', 'repeatedly', 'initially', 'first'])
 const invertingVerbs = new Set(['said', 'says', 'added', 'explained', 'noted', 'wrote', 'estimated'])
 const actionVerbs = new Set([
   'sanctioned', 'imposed', 'imposes', 'announced', 'announces', 'announcing', 'approved', 'approves', 'approving', 'ordered', 'orders', 'voted',
@@ -55,7 +60,9 @@ const looksLikeActor = (phrase: string) => phrase.length > 0 && !pronouns.test(p
 /** Words of a noun phrase ending just before token k, walking back. */
 function phraseBefore(tokens: Token[], k: number, max = 8): Token[] {
   const words: Token[] = []
-  for (let i = k - 1; i >= 0 && words.length < max; i--) {
+  let i = k - 1
+  while (i >= 0 && isWord(tokens[i]) && speakerAdverbs.has(tokens[i]!.lower)) i--
+  for (; i >= 0 && words.length < max; i--) {
     const t = tokens[i]!
     if (!isWord(t) || npBoundary.has(t.lower) || speechVerbs.has(t.text)) break
     words.unshift(t)
@@ -143,6 +150,7 @@ function citing(tokens: Token[], k: number): Attribution | null {
 
 function speaker(tokens: Token[], k: number, figureAt: number): Attribution | null {
   const verb = tokens[k]!.text
+  if (speechOnlyBeforeObject.has(verb) && !(/^(?:the|a|an|it|this|that|them|"|,|\.)$/.test(tokens[k + 1]?.lower ?? '.') || k === tokens.length - 1)) return null
   const before = phraseBefore(tokens, k)
   // "for what the Biden administration says are ...": an embedded clause after the figure characterizes, it does not attribute.
   const opener = tokens[k - before.length - 1]?.lower ?? ''

@@ -97,17 +97,16 @@ function predicate(tokens: Token[], j: number): string | undefined {
   return /ed$/.test(verb.lower) || states.has(verb.lower) ? verb.lower : undefined
 }
 
+/** Words after which a new clause (and its subject) begins: "Insurers said claims could reach ...". */
+const reporting = /^(?:said|says|say|estimated|estimate|estimates|believe|believes|warned|that)$/
+
 /** The subject noun phrase at the start of the clause: "The death toll from ... has risen to 42" -> "death toll". */
 function clauseSubject(tokens: Token[], before: number): string | null {
   let start = before
-  while (start > 0 && !/^[,;:"()-]$/.test(tokens[start - 1]!.text)) start--
+  while (start > 0 && !/^[,;:"()-]$/.test(tokens[start - 1]!.text) && !reporting.test(tokens[start - 1]!.lower)) start--
   const words: Token[] = []
   for (let k = start; k < before && isWord(tokens[k]); k++) {
     const t = tokens[k]!
-    if (/^(?:said|says|say|estimated|estimate|estimates|believe|believes|that)$/.test(t.lower)) {
-      words.length = 0 // "Insurers said claims could reach ...": the subject is after the reporting verb
-      continue
-    }
     if (words.length === 0 && /^(?:the|a|an|this|its|their)$/.test(t.lower)) continue
     if (boundary.has(t.lower) || changeVerbs.test(t.lower)) break
     words.push(t)
@@ -130,7 +129,14 @@ export function findCounted(tokens: Token[], figure: Figure, context: CountedCon
     const p = predicate(tokens, j + 2)
     return { noun: context.antecedent.noun, ...(p ? { predicate: p } : {}), how: 'antecedent', singular: false }
   }
-  if (context.unitWord) return { noun: context.unitWord, how: 'unit', singular: false }
+  if (context.unitWord) {
+    // "20 tonnes of food and medical supplies": what is measured follows "of"
+    if (tokens[j + 1]?.lower === 'of' && isWord(tokens[j + 2])) {
+      const what = after(tokens, j + 2)
+      if (what.words.length > 0) return { noun: `${context.unitWord} of ${headPhrase(what.words)}`, how: 'unit', singular: false }
+    }
+    return { noun: context.unitWord, how: 'unit', singular: false }
+  }
   const run = after(tokens, j)
   if (run.words.length > 0) {
     const noun = headPhrase(run.words)

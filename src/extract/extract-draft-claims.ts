@@ -5,12 +5,12 @@ import { countedText, findCounted, type Counted } from './counted-noun.js'
 import type { DraftClaim, ExtractInput, ExtractResult, SkippedFigure } from './draft-claim.js'
 import { suggestFact } from './fact-suggestion.js'
 import { classifyFigure } from './figure-kind.js'
-import { findFigures } from './figures.js'
+import { findFigures, type Figure } from './figures.js'
 import { checkExtractInput } from './input-check.js'
 import { readModality } from './modality.js'
 import { mergeRepeats } from './repeats.js'
 import { splitSentences } from './sentences.js'
-import { foldForMatching, tokenize } from './tokens.js'
+import { foldForMatching, tokenize, type Token } from './tokens.js'
 import { resolveValidTime } from './valid-time.js'
 
 /**
@@ -23,6 +23,22 @@ import { resolveValidTime } from './valid-time.js'
 
 /** A sentence that picks up the previous one: "The group includes 15 ...", "It also sets aside ...", "100 of them". */
 const continuesPrevious = /^(?:it|they|he|she|this|these|those|that|the group|the list|the total|the figure|the number|of those|of them|among them)\b|\b(?:of|among) (?:them|those|whom)\b/i
+
+/**
+ * The sentence with every other figure blanked out, with the three words
+ * before it: "an estimated 7,500" and "could reach 2,500" qualify those
+ * figures, not this one. Same length, so offsets hold.
+ */
+function maskOtherFigures(sentence: string, offset: number, tokens: Token[], figures: Figure[], own: Figure): string {
+  let masked = sentence
+  for (const other of figures) {
+    if (other === own) continue
+    const from = tokens[Math.max(0, other.first - 3, other.first > own.first ? own.last : 0)]!.start - offset
+    const to = other.end - offset
+    masked = masked.slice(0, from) + ' '.repeat(to - from) + masked.slice(to)
+  }
+  return masked
+}
 
 export function extractDraftClaims(raw: ExtractInput): ExtractResult {
   const checked = checkExtractInput(raw)
@@ -69,9 +85,10 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
       else if (previous && previous.sentence === sentenceIndex - 1 && previous.attribution.source !== 'publisher' && continuesPrevious.test(foldedSentence)) attribution = { ...previous.attribution, source: 'carried', at: -1 }
       else attribution = { attributedTo: publisher ?? 'the publisher', via: [], source: 'publisher', at: -1 }
       const via = [...new Set([...attribution.via, ...chosen.via])]
+      const clauseText = maskOtherFigures(foldedSentence, sentence.start, tokens, sentenceFigures, figure).slice(0, clause.to)
       const modality = readModality({
-        clause: foldedSentence.slice(clause.from, clause.to),
-        clauseBeforeFigure: foldedSentence.slice(clause.from, at),
+        clause: clauseText.slice(clause.from),
+        clauseBeforeFigure: clauseText.slice(clause.from, at),
         hedge: value.hedge,
         attributedTo: attribution.attributedTo,
         via,

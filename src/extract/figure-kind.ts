@@ -64,7 +64,9 @@ export function classifyFigure(tokens: Token[], figure: Figure, text: string): F
     return skip('part of a name or code such as "COVID-19"')
   }
   if (after?.kind === 'word' && adjacent(tokens[figure.last - 1], after)) return skip('a number joined to letters (an ordinal, code or unit such as "20th" or "26º")')
-  if (after?.text === '%' || /^(?:percent|per|percentage)$/.test(after?.lower ?? '')) return skip('a percentage')
+  if (after?.text === '%' || /^(?:percent|percentage)$/.test(after?.lower ?? '') || (after?.lower === 'per' && tokens[figure.last + 1]?.lower === 'cent')) {
+    return skip('a percentage')
+  }
   if ((after?.text === '/' && tokens[figure.last + 1]?.kind === 'num') || (before?.text === '/' && tokens[figure.first - 2]?.kind === 'num')) {
     return skip('a fraction or page counter such as "1 / 2"')
   }

@@ -20,17 +20,28 @@ export interface ModalityReading {
 }
 
 const planned =
-  /\b(?:plans? to|planning to|planned to|intends? to|intending to|aims? to|expects? to|expected to|(?:is|are) set to|(?:is|are) due to|poised to|preparing to|prepares to|close to (?:announcing|imposing|approving|signing|finalizing|reaching|adopting)|(?:is|are) about to|propos(?:es|ed|ing) to|pledged to|promised to|vowed to|seeks? to|hopes? to|would|will|could be announced|subject to change|to be announced|not yet final)\b/
-const estimate = /\b(?:estimat\w*|projected|projections?|forecasts?|roughly|approximately|preliminary count)\b/
+  /\b(?:plans? to|planning to|planned to|intends? to|intending to|aims? to|expects? to|expected to|(?:is|are) set to|(?:is|are) due to|poised to|preparing to|prepares to|close to (?:announcing|imposing|approving|signing|finalizing|reaching|adopting)|(?:is|are) about to|propos(?:es|ed|ing) to|pledged to|promised to|vowed to|seeks? to|hopes? to|would|will|could be announced|subject to change|to be announced|not yet final|(?:has |have |had )?(?:promised|pledged|promises|pledges|earmarked|set aside)(?= (?:about |some |up to |nearly |more than |an estimated )?[$€£\d]))\b/
+/** Estimates and projections: "estimated", "projected", "could reach 2,500". */
+const estimate = /\b(?:estimat\w*|projected|projections?|forecasts?|roughly|approximately|preliminary count|(?:could|may|might) (?:reach|rise to|climb to|top|exceed|total|hit))\b/
 const allegationVerbs = /^(?:alleged|alleges|allege|claimed|claims|claim|accused|accuses)$/
 const government =
-  /\b(?:department|dept|ministry|minister|secretary|treasury|government|administration|agency|office|council|councilmember|police|army|military|navy|authorities|authority|officials?|spokes(?:man|woman|person)|prosecutors?|sheriff|mayor|governor|president|senator|congress|parliament|commission(?:er)?|court|judge|white house|kremlin|united states|state|federal|county|city|bureau|embassy|regime|cabinet|legislature|lawmakers|fire|emergency|health)\b|\bu\.s\.|\bUS\b|\bUK\b|\bEU\b/i
+  /\b(?:department|dept|ministry|minister|secretary|treasury|government|administration|agency|office|council|councilmember|police|army|military|navy|authorities|authority|officials?|spokes(?:man|woman|person)|prosecutors?|sheriff|mayor|governor|president|senator|congress|parliament|commission(?:er)?|court|judge|white house|kremlin|united states|state|federal|county|city|bureau|embassy|regime|cabinet|legislature|lawmakers|fire|emergency|health|district|school board|municipality|municipal|province|provincial|superintendent|ministry)\b|\bu\.s\.|\bUS\b|\bUK\b|\bEU\b/i
 
 export function isGovernmentSpeaker(name: string): boolean {
   return government.test(name)
 }
 
+/** The earlier of two cues in the clause, since "projected that enrollment would drop" is a projection, not a plan. */
+function firstOf(clause: string, a: RegExp, b: RegExp): 'a' | 'b' | null {
+  const ma = a.exec(clause)
+  const mb = b.exec(clause)
+  if (!ma && !mb) return null
+  if (ma && (!mb || ma.index <= mb.index)) return 'a'
+  return 'b'
+}
+
 export function readModality(input: {
+  /** The figure's clause, with the other figures of the sentence blanked out (their hedges are theirs). */
   clause: string
   /** The clause text before the figure, for cues that must precede it ("allegedly"). */
   clauseBeforeFigure: string
@@ -42,11 +53,12 @@ export function readModality(input: {
 }): ModalityReading {
   const clause = input.clause.toLowerCase()
   const plan = planned.exec(clause)
-  if (plan) return { modality: 'planned', reason: `planned: the clause says "${plan[0]}"` }
+  if (plan && firstOf(clause, planned, estimate) === 'a') return { modality: 'planned', reason: `planned: the clause says "${plan[0].trim()}"` }
   if (input.verb && allegationVerbs.test(input.verb)) return { modality: 'allegation', reason: `allegation: the speaker "${input.verb}" it` }
   if (/\ballegedly\b/.test(input.clauseBeforeFigure.toLowerCase())) return { modality: 'allegation', reason: 'allegation: "allegedly" before the figure' }
   const guess = estimate.exec(clause)
   if (guess) return { modality: 'estimate', reason: `estimate: the clause says "${guess[0]}"` }
+  if (plan) return { modality: 'planned', reason: `planned: the clause says "${plan[0].trim()}"` }
   if (input.hedge === 'about') return { modality: 'estimate', reason: 'estimate: an approximate figure ("about", "some", "roughly")' }
   const onRecord = input.source !== 'publisher' && input.via.length === 0 && isGovernmentSpeaker(input.attributedTo)
   if (onRecord) return { modality: 'official', reason: `official: stated by a government body or official (${input.attributedTo})` }

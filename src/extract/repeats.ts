@@ -27,11 +27,21 @@ function keyOf(r: Repeatable): string | null {
   return JSON.stringify([v.hedge, v.stated, v.unit ?? null, headWord(r.counted)])
 }
 
+/** A headline figure may lack its noun ("Quake kills at least 63 in ..."): it repeats the body figure of the same value. */
+function headlineKey(r: Repeatable, drafts: Repeatable[]): string | null {
+  if (!r.isHeading || r.counted !== null) return null
+  const v = r.draft.value
+  const twin = drafts.find((d) => !d.isHeading && d.counted !== null && d.draft.value.hedge === v.hedge && JSON.stringify(d.draft.value.stated) === JSON.stringify(v.stated) && d.draft.value.unit === v.unit)
+  return twin ? keyOf(twin) : null
+}
+
 export function mergeRepeats<T extends Repeatable>(drafts: T[]): T[] {
   const groups = new Map<string, T[]>()
   const out: T[] = []
+  const keys = new Map<T, string | null>(drafts.map((d) => [d, keyOf(d) ?? headlineKey(d, drafts)]))
+  const keyOfDraft = (d: T) => keys.get(d) ?? null
   for (const d of drafts) {
-    const key = keyOf(d)
+    const key = keyOfDraft(d)
     if (key === null) {
       out.push(d)
       continue
@@ -44,7 +54,7 @@ export function mergeRepeats<T extends Repeatable>(drafts: T[]): T[] {
     }
   }
   return out.map((first) => {
-    const key = keyOf(first)
+    const key = keyOfDraft(first)
     const group = key === null ? [first] : groups.get(key)!
     if (group.length === 1) return first
     const best = [...group].sort((a, b) => Number(a.isHeading) - Number(b.isHeading) || b.draft.confidence - a.draft.confidence)[0]!

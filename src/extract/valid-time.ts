@@ -26,7 +26,7 @@ export interface ValidTime {
 }
 
 /** Words that name a point in time; chrono also reads spans ("for 40 years", "the month after"), which date nothing. */
-const dateWords = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:1[89]|20)\d\d\b|\d{1,2}\/\d{1,2}|\bago\b|\byesterday\b|\btoday\b|\btonight\b|\b(?:last|this) (?:week|month|year)\b|\bend of (?:the|this) (?:week|month|year)\b/i
+const dateWords = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:1[89]|20)\d\d\b|\d{1,2}\/\d{1,2}|\bago\b|\byesterday\b|\btoday\b|\btonight\b|\b(?:last|this|next) (?:week|month|year)\b|\bend of (?:the|this|next) (?:week|month|year)\b/i
 const eventAfter = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}(?:election|elections|vote|poll|primary|summit|meeting|deadline|report|speech|briefing|ceremony|inauguration|referendum)\b|^(?:'s|’s)/i
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
