@@ -3,10 +3,13 @@ import type { KnownFact, SuggestedFact } from './draft-claim.js'
 /**
  * Which existing fact a draft most likely belongs to, by word overlap: the
  * counted noun against the fact's question and subject (most weight), the
- * sentence against them (some weight), the unit (a dollar amount is not a
- * head count) and the date (a fact about "the 2024-11-27 round" prefers a
- * claim valid that day). Below the threshold the draft proposes a new fact:
- * a wrong suggestion costs an editor more than none.
+ * fact's words found in the sentence (some weight), the unit (a dollar
+ * amount is not a head count) and the date (a fact named by a day, "the
+ * 2024-11-27 round", suits a draft valid that day and not one valid on
+ * another). Below the threshold the draft proposes a new fact: a wrong
+ * suggestion costs an editor more than none. Word overlap cannot tell a
+ * round from a running total when both use the same words; the score says
+ * how sure it is, and the editor decides.
  */
 
 export const suggestionThreshold = 0.35
@@ -17,10 +20,21 @@ const stopWords = new Set([
   'said', 'says', 'more', 'than', 'about', 'up', 'total',
 ])
 
-/** Lower-case content words, with a plural "s" dropped so "officials" meets "official". */
+/** A light stem, enough for "sanctioned" to meet "sanctions" and "allies" to meet "ally". */
+function stem(w: string): string {
+  if (w.length <= 4) return w
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`
+  if (/(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2)
+  if (w.endsWith('ed') && w.length > 5) return w.slice(0, -2)
+  if (w.endsWith('ing') && w.length > 6) return w.slice(0, -3)
+  if (/[^s]s$/.test(w)) return w.slice(0, -1)
+  return w
+}
+
+/** Lower-case content words, stemmed. */
 export function contentWords(text: string): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  return new Set(words.filter((w) => !stopWords.has(w) && w.length > 1).map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)))
+  return new Set(words.filter((w) => !stopWords.has(w) && w.length > 1).map(stem))
 }
 
 function overlap(part: Set<string>, whole: Set<string>): number {
@@ -46,8 +60,10 @@ export function suggestFact(
   for (const fact of knownFacts) {
     const factWords = contentWords(`${fact.question} ${fact.subject}`)
     if (!unitFits(draft.unit, fact.unit)) continue
-    const dateBonus = draft.validAt !== null && fact.question.includes(draft.validAt) ? 0.15 : 0
-    const score = Math.min(1, 0.55 * overlap(counted, factWords) + 0.3 * overlap(factWords, context) + dateBonus)
+    // A fact named by a date ("sanctioned on 2024-11-27") is about that day: a strong hint for, or against, a draft.
+    const factDates = fact.question.match(/\d{4}-\d{2}-\d{2}/g) ?? []
+    const dateScore = factDates.length === 0 || draft.validAt === null ? 0 : factDates.includes(draft.validAt) ? 0.3 : -0.3
+    const score = Math.max(0, Math.min(1, 0.5 * overlap(counted, factWords) + 0.3 * overlap(factWords, context) + dateScore))
     if (!best || score > best.score) best = { factId: fact.factId, score: Math.round(score * 1000) / 1000 }
   }
   if (best && best.score >= suggestionThreshold) return best
