@@ -61,7 +61,7 @@ export function suggestFact(
     const factWords = contentWords(`${fact.question} ${fact.subject}`)
     if (!unitFits(draft.unit, fact.unit)) continue
     // A fact named by a date ("sanctioned on 2024-11-27") is about that day: a strong hint for, or against, a draft.
-    const factDates = fact.question.match(/\d{4}-\d{2}-\d{2}/g) ?? []
+    const factDates: string[] = fact.question.match(/\d{4}-\d{2}-\d{2}/g) ?? []
     const dateScore = factDates.length === 0 || draft.validAt === null ? 0 : factDates.includes(draft.validAt) ? 0.3 : -0.3
     const score = Math.max(0, Math.min(1, 0.5 * overlap(counted, factWords) + 0.3 * overlap(factWords, context) + dateScore))
     if (!best || score > best.score) best = { factId: fact.factId, score: Math.round(score * 1000) / 1000 }
