@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import type { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { createBenchContext, type BenchContext } from './context.js'
 import { createBenchProgress } from './progress.js'
@@ -21,8 +22,9 @@ export interface BenchOptions {
 }
 
 export interface BenchIo {
-  stdout: NodeJS.WritableStream
-  stderr: NodeJS.WritableStream
+  stdout: Writable
+  stderr: Writable
+  /** Is stderr a terminal (progress rewritten in place)? */
   interactive: boolean
 }
 
@@ -35,7 +37,7 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<Benc
   if (unknown.length) throw new RangeError(`unknown scenario ${unknown.join(', ')} (known: ${scenarios.map((s) => s.name).join(', ')})`)
   const events = options.events ?? (options.quick ? 100_000 : 1_000_000)
   const workDir = mkdtempSync(join(tmpdir(), 'factledger-bench-'))
-  const progress = createBenchProgress(io.stderr as never, io.interactive)
+  const progress = createBenchProgress(io.stderr, io.interactive)
   const skipped: BenchReport['skipped'] = []
   const ctx: BenchContext = createBenchContext({
     workDir,

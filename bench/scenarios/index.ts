@@ -1,9 +1,11 @@
 import type { BenchContext } from '../context.js'
 import type { ScenarioResult } from '../results.js'
+import { asOfQuery } from './as-of-query.js'
 import { appendConcurrent } from './append-concurrent.js'
 import { appendSingle } from './append-single.js'
 import { httpGetFact } from './http-get-fact.js'
 import { importBulk } from './import-bulk.js'
+import { postgres } from './postgres.js'
 import { rebuild } from './rebuild.js'
 
 export interface ScenarioGroup {
@@ -18,4 +20,6 @@ export const scenarios: ScenarioGroup[] = [
   { name: 'importBulk', run: importBulk },
   { name: 'rebuild', run: rebuild },
   { name: 'httpGetFact', run: httpGetFact },
+  { name: 'asOfQuery', run: asOfQuery },
+  { name: 'postgres', run: postgres },
 ]
