@@ -9,6 +9,7 @@ import { registerAccessControl } from './auth/access.js'
 import { createKeyring, parseBearer } from './auth/keyring.js'
 import type { HttpDeps, HttpRuntime } from './deps.js'
 import { registerErrorHandling } from './error-handler.js'
+import { trackConnections } from './idle-connections.js'
 import { htmlSafeSerializerCompiler, htmlSafeStringify } from './json-serializer.js'
 import { requestIdOf } from './request-id.js'
 import { registerApiDocs } from './routes/api-docs.js'
@@ -96,9 +97,12 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   registerAccessControl(app, { keyring, publicReads: config.FACTLEDGER_PUBLIC_READS })
   await registerApiDocs(app, version)
 
-  // Live feeds never end by themselves: end them first, so close() only waits for ordinary requests.
+  // Live feeds never end by themselves, and Node keeps some connections open after close():
+  // end them, so close() waits only for the requests in flight (see idle-connections.ts).
+  const connections = trackConnections(app.server)
   app.addHook('preClose', async () => {
     for (const controller of deps.liveStreams) controller.abort()
+    connections.beginClosing()
   })
 
   await app.register(healthRoutes(deps))

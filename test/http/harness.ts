@@ -21,6 +21,8 @@ export interface TestApi {
   runtime: Runtime
   /** Every log line the app wrote, as text. */
   logs: string[]
+  /** Resolves once a log line matches (at once if one already did). */
+  waitForLog(pattern: RegExp): Promise<string>
   head(): Promise<bigint>
 }
 
@@ -31,18 +33,27 @@ export async function createTestApi(env: Record<string, string> = {}, options: A
     ...env,
   })
   const logs: string[] = []
+  const waiting = new Set<{ pattern: RegExp; resolve: (line: string) => void }>()
   const sink = new Writable({
     write(chunk, _enc, done) {
-      logs.push(String(chunk))
+      const line = String(chunk)
+      logs.push(line)
+      for (const w of waiting) if (w.pattern.test(line)) (waiting.delete(w), w.resolve(line))
       done()
     },
   })
+  const waitForLog = (pattern: RegExp) =>
+    new Promise<string>((resolve) => {
+      const found = logs.find((line) => pattern.test(line))
+      if (found) resolve(found)
+      else waiting.add({ pattern, resolve })
+    })
   const logger = pino({ level: 'info', redact: { paths: ['req.headers.authorization'], censor: '[redacted]' } }, sink)
   const runtime = await openRuntime(config, logger, createMemoryBackend())
   await runtime.runner.init()
   runtime.runner.start()
   const app = await buildApp(runtime, options)
-  return { app, runtime, logs, head: () => runtime.store.headPosition() }
+  return { app, runtime, logs, waitForLog, head: () => runtime.store.headPosition() }
 }
 
 export async function closeTestApi(api: TestApi): Promise<void> {
