@@ -67,6 +67,8 @@ function after(tokens: Token[], from: number): { words: Token[]; end: number } {
       const following = tokens[j + 1]
       if (words.length === 0 || !isWord(following) || boundary.has(following.lower) || words.some((w) => isPlural(w.text))) break
     } else if (boundary.has(t.lower)) break
+    // "1,500 fled": a verb right after the number, unless it modifies a plural noun ("34 displaced families")
+    else if (words.length === 0 && /(?:ed|ing)$/.test(t.lower) && !(isWord(tokens[j + 1]) && isPlural(tokens[j + 1]!.text))) break
     else if (words.some((w) => isPlural(w.text)) && !(isPlural(t.text) && !/(?:ed|ing)$/.test(t.lower))) break // the head is found; what follows modifies it ("officials aligned with"), unless it is a compound ("police officers")
     words.push(t)
     j++

@@ -55,9 +55,10 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
     const foldedSentence = folded.slice(sentence.start, sentence.end)
     let previousInSentence: Counted | null = null
     let lastAttribution: Attribution | null = null
-    const sentenceFigures = findFigures(tokens, text)
-    for (const figure of sentenceFigures) {
-      const kind = classifyFigure(tokens, figure, folded)
+    const found = findFigures(tokens, text).map((figure) => ({ figure, kind: classifyFigure(tokens, figure, folded) }))
+    // Dates and qualifiers are shared out among the figures that are claims, not among years and dates.
+    const sentenceFigures = found.filter((f) => f.kind.kind !== 'skip').map((f) => f.figure)
+    for (const { figure, kind } of found) {
       if (kind.kind === 'skip') {
         skipped.push({ figure: figure.figure, start: figure.start, end: figure.end, reason: kind.reason })
         continue
