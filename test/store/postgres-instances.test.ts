@@ -89,3 +89,33 @@ t.test('two app instances on one database: one global order, conflicts detected 
   t.strictSame(positions(seenByA), dense, 'instance a saw every commit of both, in order, no gap')
   t.strictSame(seenByB, seenByA, 'instance b saw exactly the same')
 })
+
+t.test('an append PostgreSQL cannot store fails alone; the appends grouped with it are written', async (t) => {
+  const db = await freshPostgresDatabase(t, 'group_isolation')
+  const store = await open(t, db.connectionString)
+  // A NUL character passes the port's checks (SQLite can store it) but not PostgreSQL's text type.
+  const bad = { ...event(-1), type: 'Bad\u0000Type' }
+  const calls = [
+    ...Array.from({ length: 5 }, (_, i) => store.append(`fact-${i}`, [event(i)], { expectedRevision: 'no_stream' })),
+    store.append('fact-bad', [bad], { expectedRevision: 'no_stream' }),
+    ...Array.from({ length: 5 }, (_, i) => store.append(`fact-${i + 5}`, [event(i + 5)], { expectedRevision: 'no_stream' })),
+  ]
+  const settled = await Promise.allSettled(calls)
+  t.strictSame(
+    settled.map((s) => s.status),
+    [...Array(5).fill('fulfilled'), 'rejected', ...Array(5).fill('fulfilled')],
+  )
+  const rejected = settled[5] as PromiseRejectedResult
+  t.match(String(rejected.reason), /invalid byte sequence|0x00/, 'the database error reaches its caller')
+  const all: RecordedEvent[] = []
+  for await (const e of store.readAll()) all.push(e)
+  t.strictSame(
+    all.map((e) => e.stream),
+    Array.from({ length: 10 }, (_, i) => `fact-${i}`),
+    'the ten good appends, in call order, positions without a hole',
+  )
+  t.strictSame(
+    all.map((e) => e.position),
+    Array.from({ length: 10 }, (_, i) => BigInt(i + 1)),
+  )
+})
