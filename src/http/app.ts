@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
@@ -81,8 +82,20 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   })
   registerErrorHandling(app)
 
-  // Plain HTTP on a LAN address must still load the docs' scripts, so no upgrade-insecure-requests.
-  await app.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } })
+  // Plain HTTP on a LAN address must still load the docs' scripts, so no upgrade-insecure-requests;
+  // open data may be embedded from any origin, so resources are cross-origin.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  })
+  // Any web page may call the API: keys travel in the Authorization header, never in cookies.
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'last-event-id', 'x-request-id'],
+    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', 'idempotent-replayed', 'factledger-projection', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    maxAge: 600,
+  })
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? config.FACTLEDGER_RATE_LIMIT,
     timeWindow: 60_000,

@@ -66,3 +66,20 @@ t.test('a handler failure is a generic 500 problem that names only the request i
   t.notMatch(res.body, '/secret/path', 'internals stay in the log')
   t.match(api.logs.join('\n'), '/secret/path', 'and are logged')
 })
+
+t.test('CORS: any origin may read and write with a key; the safe-write headers are allowed and exposed', async (t) => {
+  const api = await createTestApi()
+  t.teardown(() => closeTestApi(api))
+  const read = await api.app.inject({ url: '/facts', headers: { origin: 'https://newsroom.example' } })
+  t.equal(read.headers['access-control-allow-origin'], '*')
+  t.match(read.headers['access-control-expose-headers'], /etag/)
+  const preflight = await api.app.inject({
+    method: 'OPTIONS',
+    url: '/claims/some-id/corrections',
+    headers: { origin: 'https://newsroom.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, if-match, idempotency-key' },
+  })
+  t.equal(preflight.statusCode, 204)
+  t.match(preflight.headers['access-control-allow-headers'], /if-match/)
+  t.match(preflight.headers['access-control-allow-methods'], /POST/)
+  t.equal(preflight.headers['access-control-allow-credentials'], undefined, 'no cookies, ever')
+})
