@@ -2,8 +2,10 @@
  * Sentences with their offsets, from the built-in Unicode segmenter
  * (UAX #29). ICU breaks after an abbreviation followed by a capital
  * ("the U.S. Treasury", "Nov. 27"), which news text is full of, so those
- * breaks are undone here. A line break is always a boundary: headlines,
- * captions and datelines stand on their own lines.
+ * breaks are undone here. A line break is a boundary (headlines, captions
+ * and datelines stand on their own lines) unless the text is hard-wrapped:
+ * a line that ends without closing punctuation and is followed by one that
+ * starts in lower case or with a digit continues on it.
  */
 
 export interface Sentence {
@@ -28,17 +30,30 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return { start, end }
 }
 
-export function splitSentences(text: string): Sentence[] {
-  // Segment line by line so a line break always ends a sentence.
-  const spans: Array<{ start: number; end: number; paragraph: number }> = []
-  let paragraph = 0
+/** Lines joined where the text is hard-wrapped, as [start, end) spans of the text. */
+function lineGroups(text: string): Array<{ start: number; end: number }> {
+  const groups: Array<{ start: number; end: number }> = []
   let lineStart = 0
+  let previousBlank = true
   for (const line of text.split(/(?<=\n)/)) {
     const lineEnd = lineStart + line.length
-    if (line.trim().length === 0) {
-      lineStart = lineEnd
-      continue
-    }
+    const blank = line.trim().length === 0
+    const last = groups[groups.length - 1]
+    if (!blank && !previousBlank && last && !/[.!?:;"'”’)\]…]\s*$/.test(text.slice(last.start, last.end)) && /^\s*[\p{Ll}\d]/u.test(line)) last.end = lineEnd
+    else if (!blank) groups.push({ start: lineStart, end: lineEnd })
+    previousBlank = blank
+    lineStart = lineEnd
+  }
+  return groups
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const spans: Array<{ start: number; end: number; paragraph: number }> = []
+  let paragraph = 0
+  for (const group of lineGroups(text)) {
+    const lineStart = group.start
+    // Inner line breaks of a hard-wrapped paragraph read as spaces (same length, so offsets hold).
+    const line = text.slice(group.start, group.end).replace(/[\r\n](?=[\s\S]*\S)/g, ' ')
     let pending: { start: number; end: number } | null = null
     for (const segment of segmenter.segment(line)) {
       const start = lineStart + segment.index
@@ -51,7 +66,6 @@ export function splitSentences(text: string): Sentence[] {
     }
     if (pending) spans.push({ ...pending, paragraph })
     paragraph++
-    lineStart = lineEnd
   }
   const sentences: Sentence[] = []
   for (const span of spans) {
