@@ -4,6 +4,7 @@ import { pino } from 'pino'
 import { loadConfig } from '../../src/config.js'
 import { type AppOptions, buildApp } from '../../src/http/app.js'
 import { openRuntime, type Runtime } from '../../src/runtime.js'
+import type { Backend } from '../../src/store/open-backend.js'
 import { createMemoryBackend } from '../helpers/memory-read-model.js'
 
 /** Test-only: an API over an in-memory ledger, with one key per role and a seeded corpus. */
@@ -26,7 +27,7 @@ export interface TestApi {
   head(): Promise<bigint>
 }
 
-export async function createTestApi(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApi> {
+export async function createTestApi(env: Record<string, string> = {}, options: AppOptions = {}, backend: Backend = createMemoryBackend()): Promise<TestApi> {
   const config = loadConfig({
     FACTLEDGER_API_KEYS: `${keys.reader}:reader,${keys.editor}:editor,${keys.admin}:admin`,
     LOG_LEVEL: 'info',
@@ -49,7 +50,7 @@ export async function createTestApi(env: Record<string, string> = {}, options: A
       else waiting.add({ pattern, resolve })
     })
   const logger = pino({ level: 'info', redact: { paths: ['req.headers.authorization'], censor: '[redacted]' } }, sink)
-  const runtime = await openRuntime(config, logger, createMemoryBackend())
+  const runtime = await openRuntime(config, logger, backend)
   await runtime.runner.init()
   runtime.runner.start()
   const app = await buildApp(runtime, options)
