@@ -17,9 +17,24 @@ export function afterOf(cursor: string | undefined, reply: FastifyReply): { ok: 
   if (cursor === undefined) return { ok: true }
   const after = decodeCursor(cursor)
   if (after !== null) return { ok: true, after }
+  badCursor(reply)
+  return { ok: false }
+}
+
+/** Read a page; a cursor the read model cannot use (RangeError, by the port's adapters' convention) is a 400, not a 500. */
+export async function pageOrBadCursor<T>(reply: FastifyReply, read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read()
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err
+    badCursor(reply)
+    return undefined
+  }
+}
+
+function badCursor(reply: FastifyReply): void {
   const message = 'cursor is not one this API issued; pass the `next` value of the previous page unchanged'
   sendProblem(reply, problem(400, 'ValidationFailed', message, { errors: [{ path: 'cursor', location: 'query', message }] }))
-  return { ok: false }
 }
 
 export const notFound = (reply: FastifyReply, what: string) => sendProblem(reply, problem(404, 'NotFound', `${what} does not exist`))

@@ -53,6 +53,23 @@ t.test('reads', async (t) => {
     t.match((await get(`/facts?knownAt=2024-11-27&q=round`)).json(), { items: [{ factId: ids.fact, status: 'single-source' }] })
   })
 
+  await t.test('a status filter with a clock filters by the status at that clock, page by page', async (t) => {
+    const ofIds = (body: { items: { factId: string }[] }) => body.items.map((v) => v.factId)
+    t.same(ofIds((await get('/facts?status=single-source&knownAt=2024-11-27')).json()), [ids.fact], 'confirmed now, single-source then')
+    t.same(ofIds((await get('/facts?status=confirmed&knownAt=2024-11-27')).json()), [])
+    t.same(ofIds((await get('/facts?status=confirmed&asOf=5')).json()), [], 'on the ledger clock too')
+    const seen: string[] = []
+    let url = '/facts?status=no-claims&knownAt=2024-11-27&limit=3'
+    for (let pages = 0; pages < 10; pages++) {
+      const body = (await get(url)).json()
+      t.ok(body.items.length <= 3)
+      seen.push(...ofIds(body))
+      if (body.next === null) break
+      url = `/facts?status=no-claims&knownAt=2024-11-27&limit=3&cursor=${encodeURIComponent(body.next)}`
+    }
+    t.same(seen, ['fact-a-count', 'fact-b-count', 'fact-c-count', 'fact-d-count'])
+  })
+
   await t.test('GET /facts/:id carries the fact stream revision as ETag', async (t) => {
     t.equal((await get(`/facts/${ids.fact}`)).headers.etag, '"0"')
   })

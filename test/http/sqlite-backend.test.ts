@@ -22,6 +22,10 @@ t.test('the API over the SQLite backend', async (t) => {
     const second = (await app.inject({ url: `/facts?limit=2&cursor=${first.next}` })).json()
     t.same([...first.items, ...second.items].map((v: { factId: string }) => v.factId).sort(), ['aa-first-fact', 'bb-second-fact', ids.fact].sort())
     t.equal(second.next, null)
+    const forged = Buffer.from(JSON.stringify({ v: 1, after: '%%%' })).toString('base64url')
+    const bad = await app.inject({ url: `/facts?cursor=${forged}` })
+    t.equal(bad.statusCode, 400, 'a forged cursor is a 400, not a 500')
+    t.match(bad.json(), { errors: [{ path: 'cursor', location: 'query' }] })
   })
 
   await t.test('a write with If-Match and Idempotency-Key is read back at once, and replayed once', async (t) => {

@@ -4,7 +4,7 @@ import { SourceDoc } from '../../../projections/model.js'
 import { encodeCursor } from '../cursor.js'
 import type { HttpDeps } from '../deps.js'
 import { formatEtag, streamRevision } from '../etag.js'
-import { afterOf, notFound } from '../read-helpers.js'
+import { afterOf, notFound, pageOrBadCursor } from '../read-helpers.js'
 import { IdParams, PageQuery } from '../schemas/query.js'
 import { ClaimResponse, SourcePage } from '../schemas/responses.js'
 import { problemResponses } from '../schemas/route-docs.js'
@@ -44,8 +44,8 @@ export function claimSourceReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const after = afterOf(request.query.cursor, reply)
         if (!after.ok) return reply
-        const page = await readModel.listSources({ limit: request.query.limit ?? 50, ...(after.after !== undefined ? { after: after.after } : {}) })
-        return { items: page.items, next: encodeCursor(page.next) }
+        const page = await pageOrBadCursor(reply, () => readModel.listSources({ limit: request.query.limit ?? 50, ...(after.after !== undefined ? { after: after.after } : {}) }))
+        return page && { items: page.items, next: encodeCursor(page.next) }
       },
     )
 

@@ -5,8 +5,9 @@ import { encodeCursor } from '../cursor.js'
 import type { HttpDeps } from '../deps.js'
 import { formatEtag, streamRevision } from '../etag.js'
 import { loadFactRecord } from '../fact-record.js'
+import { listFactsAtClocks } from '../fact-list.js'
 import { factTimeline } from '../fact-timeline.js'
-import { afterOf, clocksOf, notFound } from '../read-helpers.js'
+import { afterOf, clocksOf, notFound, pageOrBadCursor } from '../read-helpers.js'
 import { ClockQuery, FactListQuery, IdParams } from '../schemas/query.js'
 import { FactHistory, FactPage } from '../schemas/responses.js'
 import { problemResponses } from '../schemas/route-docs.js'
@@ -32,8 +33,8 @@ export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         const after = afterOf(cursor, reply)
         if (!after.ok) return reply
         const query = { limit: limit ?? 50, ...(status ? { status } : {}), ...(q ? { q } : {}), ...(after.after !== undefined ? { after: after.after } : {}) }
-        const page = await facts.listFacts(query, clocksOf(clocks))
-        return { items: page.items, next: encodeCursor(page.next) }
+        const page = await pageOrBadCursor(reply, () => listFactsAtClocks(facts, query, clocksOf(clocks)))
+        return page && { items: page.items, next: encodeCursor(page.next) }
       },
     )
 
