@@ -31,7 +31,8 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   } catch (error) {
     throw new Error(
       `PostgreSQL tests need a server at ${adminUrl} (user postgres, trust auth) and cannot reach it: ${(error as Error).message}. ` +
-        'Start one (e.g. `docker compose up -d postgres`) or point FACTLEDGER_TEST_POSTGRES_URL at one. These tests never skip.',
+        'Start one, or use the compose one: `docker compose up -d postgres` and ' +
+        'FACTLEDGER_TEST_POSTGRES_URL=postgres://factledger:factledger@127.0.0.1:5433/postgres. These tests never skip.',
       { cause: error },
     )
   }
