@@ -84,6 +84,16 @@ t.test('reads', async (t) => {
     t.match(body.timeline[1], { claimId: ids.claimReuters, publishedAt: '2024-11-27', validAt: '2024-11-27', value: '21', position: '5', recordedAt: String })
   })
 
+  await t.test('exports are served as JSON-LD and PROV-JSON', async (t) => {
+    const review = await get(`/facts/${ids.fact}/claimreview`)
+    t.match(review.headers['content-type'], /^application\/ld\+json/)
+    t.match(review.json(), { '@type': 'ClaimReview', url: `http://localhost:80/facts/${ids.fact}`, itemReviewed: { appearance: Array } })
+    t.equal(review.json().itemReviewed.appearance.length, 3)
+    const prov = await get(`/facts/${ids.fact}/prov`)
+    t.match(prov.headers['content-type'], /^application\/json/)
+    t.equal(Object.keys(prov.json().wasQuotedFrom).length, 3, 'one quotation per claim')
+  })
+
   await t.test('GET /claims/:id returns the claim, its source and revision', async (t) => {
     const res = await get(`/claims/${ids.claimReuters}`)
     t.match(res.json(), { claim: { claimId: ids.claimReuters, citation: { quote: 'The Treasury sanctioned 21 officials' } }, source: { sourceId: ids.reuters }, revision: '0' })

@@ -20,6 +20,8 @@ export function liveEventRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
     app.get(
       '/events/live',
       {
+        // A HEAD would open an endless stream with no body to send.
+        exposeHeadRoute: false,
         config: { access: 'read' },
         schema: {
           tags: ['events'],
