@@ -46,9 +46,9 @@ const npBoundary = new Set([
   'to', 'by', 'from', 'of', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'also', 'not', 'it', 'they', 'he', 'she', 'we',
   'about', 'after', 'before', 'during', 'since', 'into', 'against', 'among',
 ])
-const skippableBeforeVerb = /^(?:on|in|last|this|also|has|have|had|is|was|are|were|will|would|close|to|set|expected|about|now|already|recently|just|formally|officially|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)$/
+const skippableBeforeVerb = /^(?:on|in|last|this|also|still|has|have|had|is|was|are|were|will|would|close|to|set|expected|about|now|already|recently|just|formally|officially|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)$/
 const actorNouns =
-  /\b(?:officials?|spokes(?:man|woman|person)|ministers?|ministry|department|agency|office|police|authorities|prosecutors?|advocates|insurers|director|mayor|governor|council|government|administration|sheriff|experts|witnesses|report|watchdog|analysts|researchers|economists|organi[sz]ers|officers|lawmakers|critics|activists|doctors|hospital|company|union|group|party|treasury|secretary|president|commission|court|federation|association|institute|center|centre|bureau|service|services|committee|army|military)\b/i
+  /\b(?:customs|authority|agency|board|district|ministry|coast guard|hospital|union|university|institute|officials?|spokes(?:man|woman|person)|ministers?|ministry|department|agency|office|police|authorities|prosecutors?|advocates|insurers|director|mayor|governor|council|government|administration|sheriff|experts|witnesses|report|watchdog|analysts|researchers|economists|organi[sz]ers|officers|lawmakers|critics|activists|doctors|hospital|company|union|group|party|treasury|secretary|president|commission|court|federation|association|institute|center|centre|bureau|service|services|committee|army|military)\b/i
 const pronouns = /^(?:it|they|he|she|we|i|you|this|that)$/
 const determiners = /^(?:the|a|an)\s+/i
 const intro = /^(?:in|on|at|by|as|since|after|before|during|to|for|last|this|earlier|later|meanwhile|instead|also|separately|however|still|overall|in addition)$/
@@ -115,13 +115,17 @@ export function sentenceSubject(tokens: Token[]): { words: Token[]; verbAt: numb
     k++
   }
   let skipped = 0
+  let modal = false
   while (skipped < 4 && isWord(tokens[k]) && skippableBeforeVerb.test(tokens[k]!.lower) && !actionVerbs.has(tokens[k]!.text)) {
+    modal ||= /^(?:will|would|to)$/.test(tokens[k]!.lower)
     k++
     skipped++
   }
   const verb = tokens[k]
-  if (words.length === 0 || !isWord(verb) || !actionVerbs.has(verb.text)) return null
-  return { words, verbAt: k }
+  if (words.length === 0 || !isWord(verb) || !/^\p{Ll}/u.test(verb.text) || npBoundary.has(verb.lower)) return null
+  // "will raise", "are still searching", "sanctioned": a verb; a plain noun after the subject is not
+  const finite = actionVerbs.has(verb.text) || modal || (skipped > 0 && /ing$/.test(verb.lower)) || /ed$/.test(verb.lower)
+  return finite ? { words, verbAt: k } : null
 }
 
 function accordingTo(tokens: Token[], k: number, figureAt: number): Attribution | null {
@@ -136,6 +140,9 @@ function accordingTo(tokens: Token[], k: number, figureAt: number): Attribution 
   }
   const authored = /^(?:[\w'-]+ ){0,3}?(?:estimates?|reports?|counts?|surveys?|tally|tallies|analysis|figures|data|statements?|study|census|assessments?|projections?|polls?|reviews?) (?:by|from|of) (?:the )?(.+)$/i.exec(phrase)
   if (authored) return { attributedTo: authored[1]!, via: [], source: 'according-to', at: k, span }
+  // "according to customs data", "according to agency figures": the body whose numbers they are
+  const owned = /^(?:its |their )?(?:latest |preliminary |official |new )?([\w' -]+?) (?:data|figures|statistics|numbers|records|estimates)$/i.exec(phrase)
+  if (owned && looksLikeActor(owned[1]!)) return { attributedTo: owned[1]!, via: [], source: 'according-to', at: k, span }
   return looksLikeActor(phrase) ? { attributedTo: phrase, via: [], source: 'according-to', at: k, span } : null
 }
 

@@ -56,6 +56,12 @@ function isAdjective(word: string): boolean {
 
 const isWord = (t: Token | undefined): t is Token => t?.kind === 'word'
 
+/** A plural noun within the next three words, before any clause word: "confirmed flu cases". */
+function pluralFollows(tokens: Token[], from: number): boolean {
+  for (let k = from; k < from + 3 && isWord(tokens[k]) && !boundary.has(tokens[k]!.lower); k++) if (isPlural(tokens[k]!.text)) return true
+  return false
+}
+
 /** The noun phrase right after the number: modifiers then a head, e.g. "security and Cabinet-level officials". */
 function after(tokens: Token[], from: number): { words: Token[]; end: number } {
   let j = from
@@ -68,7 +74,7 @@ function after(tokens: Token[], from: number): { words: Token[]; end: number } {
       if (words.length === 0 || !isWord(following) || boundary.has(following.lower) || words.some((w) => isPlural(w.text))) break
     } else if (boundary.has(t.lower)) break
     // "1,500 fled": a verb right after the number, unless it modifies a plural noun ("34 displaced families")
-    else if (words.length === 0 && /(?:ed|ing)$/.test(t.lower) && !(isWord(tokens[j + 1]) && isPlural(tokens[j + 1]!.text))) break
+    else if (words.length === 0 && /(?:ed|ing)$/.test(t.lower) && !pluralFollows(tokens, j + 1)) break
     else if (words.some((w) => isPlural(w.text)) && !(isPlural(t.text) && !/(?:ed|ing)$/.test(t.lower))) break // the head is found; what follows modifies it ("officials aligned with"), unless it is a compound ("police officers")
     words.push(t)
     j++

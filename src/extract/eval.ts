@@ -15,6 +15,7 @@ export const labelFiles = {
   seeds: join(repositoryRoot, 'test/fixtures/extract/seeds.json'),
   other: join(repositoryRoot, 'test/fixtures/extract/other/labels.json'),
   heldout: join(repositoryRoot, 'test/fixtures/extract/heldout/labels.json'),
+  blind: join(repositoryRoot, 'test/fixtures/extract/blind/labels.json'),
 }
 
 export function formatEvaluation(name: string, evaluation: Evaluation): string {

@@ -25,15 +25,17 @@ import { resolveValidTime } from './valid-time.js'
 const continuesPrevious = /^(?:it|they|he|she|this|these|those|that|the group|the list|the total|the figure|the number|of those|of them|among them)\b|\b(?:of|among) (?:them|those|whom)\b/i
 
 /**
- * The sentence with every other figure blanked out, with the three words
- * before it: "an estimated 7,500" and "could reach 2,500" qualify those
- * figures, not this one. Same length, so offsets hold.
+ * The sentence with every other figure blanked out, and for a later figure
+ * the three words before it too: "an estimated 7,500" and "could reach
+ * 2,500" qualify those figures, not this one, while a cue before this
+ * figure ("plans to add 120 buses and to hire 300 drivers") still reaches
+ * it. Same length, so offsets hold.
  */
 function maskOtherFigures(sentence: string, offset: number, tokens: Token[], figures: Figure[], own: Figure): string {
   let masked = sentence
   for (const other of figures) {
     if (other === own) continue
-    const from = tokens[Math.max(0, other.first - 3, other.first > own.first ? own.last : 0)]!.start - offset
+    const from = other.first > own.first ? tokens[Math.max(other.first - 3, own.last)]!.start - offset : other.start - offset
     const to = other.end - offset
     masked = masked.slice(0, from) + ' '.repeat(to - from) + masked.slice(to)
   }

@@ -6,7 +6,8 @@ import { adjacent, type Token } from './tokens.js'
  * something else. Decision: years, dates, times, percentages, ages,
  * durations, scores, multipliers, page counters and identifiers ("Route 9",
  * "G20") are not proposed as drafts; they are listed as skipped, each with
- * its reason, so a reviewer can see nothing was silently dropped.
+ * its reason, so a reviewer can see nothing was silently dropped. A
+ * duration that is measured ("an average of 7.4 hours") is a measurement.
  * Percentages are skipped because a share needs its base to be a fact; the
  * desk records the counts behind it. Measurements (acres, metres) are kept
  * and carry their unit.
@@ -16,6 +17,7 @@ export type FigureKind = { kind: 'count' } | { kind: 'measure'; unit: string; wo
 
 const months = /^(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\.?$/
 const timeUnits = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|year-long|day-long)$/
+const timeUnitSymbols: Record<string, string> = { hour: 'h', minute: 'min', second: 's', day: 'd', week: 'wk', month: 'mo', year: 'y' }
 const ageWords = /^(?:years?-old|months?-old|weeks?-old|days?-old)$/
 const agedGroups = new Set(['children', 'kids', 'boys', 'girls', 'minors', 'teens', 'teenagers', 'students', 'people', 'anyone', 'those', 'adults', 'patients', 'infants', 'babies'])
 const identifierLabels = new Set([
@@ -84,7 +86,12 @@ export function classifyFigure(tokens: Token[], figure: Figure, text: string): F
   if (!hedged && value < 120 && Number.isInteger(value) && before?.text === ',' && isCapitalized(tokens[figure.first - 2]) && /^[,)]$/.test(after?.text ?? '')) {
     return skip('an age after a name ("Lee Chen, 54,")')
   }
-  if (timeUnits.test(next?.lower ?? '')) return skip('a duration')
+  if (timeUnits.test(next?.lower ?? '')) {
+    // "an average of 7.4 hours" is a measured statistic; "an 11-year rule", "four months later" are spans of time
+    const measured = !Number.isInteger(value) || /^(?:average|median|mean|typical)$/.test(tokens[figure.first - 2]?.lower ?? '') || /^(?:average|median|mean)$/.test(before?.lower ?? '')
+    if (measured && after === next) return { kind: 'measure', unit: timeUnitSymbols[next!.lower.replace(/s$/, '')] ?? next!.lower, word: next!.lower }
+    return skip('a duration')
+  }
   if (/^(?:times|fold|-fold)$/.test(after?.lower ?? '')) return skip('a multiplier such as "three times"')
   if (identifierLabels.has(before?.lower.replace(/\.$/, '') ?? '') && isCapitalized(before)) return skip('an identifier such as "Route 9"')
   if (before?.text === '.' && tokens[figure.first - 2]?.lower === 'no') return skip('an identifier such as "No. 10"')

@@ -29,7 +29,7 @@ const tokenPattern = new RegExp(
     // a number: optional currency, digits grouped by commas or no-break/thin spaces, optional decimals
     String.raw`(?<num>(?:US\$|[$€£])?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00A0\u202F\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?)`,
     // an abbreviation written with periods: U.S., U.N., a.m.
-    String.raw`(?<abbr>(?:\p{L}\.){2,})`,
+    String.raw`(?<abbr>(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Rep|Lt|Col|Capt|Sgt|Jr|Sr)\.)`,
     // a word, with inner apostrophes and hyphens: "sheriff's", "twenty-one", "Cabinet-level"
     String.raw`(?<word>\p{L}[\p{L}\p{M}']*(?:-\p{L}[\p{L}\p{M}']*)*)`,
     String.raw`(?<punct>\S)`,

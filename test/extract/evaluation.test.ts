@@ -32,11 +32,12 @@ t.test('the seed set meets the targets: figure and quantity recall >= 0.95, moda
   t.same(missedTargets(evaluation), [], JSON.stringify(evaluation.misses, null, 1))
 })
 
-for (const name of ['other', 'heldout'] as const) {
+for (const name of ['other', 'heldout', 'blind'] as const) {
   t.test(`the ${name} set, written apart from the seeds, meets the same targets`, async (t) => {
     const { documents } = await loadLabelSet(labelFiles[name])
     const evaluation = evaluate(documents)
     t.ok(evaluation.scores.figure.labelled >= 20, 'at least 20 labelled figures')
+    t.ok(evaluation.documents >= 3, 'at least three reports')
     t.same(missedTargets(evaluation), [], JSON.stringify(evaluation.misses, null, 1))
   })
 }
