@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Runtime } from '../runtime.js'
+import { runProjections } from '../runner/run-projections.js'
 import { type AppOptions, buildApp } from './app.js'
 
 export interface RunningServer {
@@ -26,25 +27,27 @@ export interface ServerOptions {
  */
 export async function startServer(runtime: Runtime, options: ServerOptions = {}): Promise<RunningServer> {
   const log = runtime.logger
-  const state = await runtime.runner.init()
-  await runtime.runner.catchUp()
   if (runtime.config.FACTLEDGER_DEMO && (await runtime.store.headPosition()) === 0n) {
-    // Loaded lazily: the fixture is only needed on a first run.
+    // Loaded lazily: the fixture is only needed on a first run. Its commands are
+    // idempotent, so two instances starting on one empty database load it once.
     const { loadDemo } = await import('../demo/load-demo.js')
     const loaded = await loadDemo(runtime.ledger)
     log.info(loaded, 'the ledger was empty: demo corpus loaded (FACTLEDGER_DEMO=false to start empty)')
   }
-  runtime.runner.start()
+  // Only one process per database folds events (a PostgreSQL lease); the rest stand by.
+  const projections = runProjections(runtime, runtime.runner, log)
+  await projections.ready
   const app = await buildApp(runtime, options.app)
   let url: string
   try {
     url = await app.listen({ host: runtime.config.HOST, port: runtime.config.PORT })
   } catch (err) {
     await app.close()
+    await projections.stop()
     await runtime.close()
     throw err
   }
-  log.info({ url, store: runtime.store.kind, readModel: state, position: runtime.runner.position().toString() }, 'factledger API listening')
+  log.info({ url, store: runtime.store.kind, position: runtime.runner.position().toString() }, 'factledger API listening')
 
   let finished!: () => void
   const closed = new Promise<void>((resolve) => (finished = resolve))
@@ -65,6 +68,7 @@ export async function startServer(runtime: Runtime, options: ServerOptions = {})
         // so the runner and the store must stay open until it returns.
         await app.close()
       } finally {
+        await projections.stop()
         await runtime.close()
         log.info('factledger API stopped')
         finished()

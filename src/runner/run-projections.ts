@@ -2,25 +2,36 @@ import type { Logger } from 'pino'
 import type { Backend } from '../store/open-backend.js'
 import type { ProjectionRunner } from './projection-runner.js'
 
+export interface RunningProjections {
+  /** Settles once this process has caught up and follows the log live, or knows another process does. */
+  ready: Promise<void>
+  stop(): Promise<void>
+}
+
 /**
  * Keep the read model live for as long as the process runs. With a lease
  * (PostgreSQL, several app processes), only its holder folds events; the
- * others stand by and take over when the holder dies. Returns a stop function.
+ * others stand by and take over when the holder dies.
  */
-export function runProjections(backend: Backend, runner: ProjectionRunner, logger: Logger): () => Promise<void> {
+export function runProjections(backend: Backend, runner: ProjectionRunner, logger: Logger): RunningProjections {
   const stopping = new AbortController()
   const log = logger.child({ component: 'projections' })
+  let markReady!: () => void
+  const ready = new Promise<void>((resolve) => (markReady = resolve))
   const lead = async () => {
-    await runner.init()
+    const state = await runner.init()
     await runner.catchUp()
     runner.start()
+    log.info({ readModel: state, position: runner.position().toString() }, 'projections live')
+    markReady()
   }
+  const waitForLease = backend.waitForRunnerLease
   const loop = (async () => {
-    if (!backend.waitForRunnerLease) return lead()
+    if (!waitForLease) return lead()
     while (!stopping.signal.aborted) {
       let lease
       try {
-        lease = await backend.waitForRunnerLease(stopping.signal)
+        lease = await waitForLease((attempt) => attempt === 1 && markReady(), stopping.signal)
       } catch (err) {
         if (stopping.signal.aborted) return
         // The database is unreachable for now: try again shortly rather than give up the role.
@@ -44,9 +55,13 @@ export function runProjections(backend: Backend, runner: ProjectionRunner, logge
       if (!stopping.signal.aborted) log.warn('runner lease lost; standing by to take it again')
     }
   })()
-  return async () => {
-    stopping.abort()
-    await runner.stop()
-    await loop.catch((err) => log.error({ err }, 'projection loop failed'))
+  loop.catch(() => {}).finally(markReady)
+  return {
+    ready,
+    async stop() {
+      stopping.abort()
+      await runner.stop()
+      await loop.catch((err) => log.error({ err }, 'projection loop failed'))
+    },
   }
 }

@@ -14,7 +14,10 @@ export interface Backend {
    * lease may run the projections. Backends without it (embedded SQLite) have
    * one process by construction.
    */
-  waitForRunnerLease?: (signal: AbortSignal) => Promise<{ held: boolean; lost: AbortSignal; release(): Promise<void> }>
+  waitForRunnerLease?: (
+    onStandby: (attempt: number) => void,
+    signal: AbortSignal,
+  ) => Promise<{ held: boolean; lost: AbortSignal; release(): Promise<void> }>
   close(): Promise<void>
 }
 
@@ -37,8 +40,14 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
       const backend = await openPostgresBackend({ connectionString: config.DATABASE_URL!, logger })
       return {
         ...backend,
-        waitForRunnerLease: (signal) =>
-          waitForRunnerLease(backend.store.pool, 'projections', { signal, onStandby: (attempt) => attempt === 1 && logger.info('another process runs the projections; standing by') }),
+        waitForRunnerLease: (onStandby, signal) =>
+          waitForRunnerLease(backend.store.pool, 'projections', {
+            signal,
+            onStandby: (attempt) => {
+              if (attempt === 1) logger.info('another process runs the projections; standing by')
+              onStandby(attempt)
+            },
+          }),
       }
     }
     case 'esdb': {

@@ -21,18 +21,20 @@ t.test('two app processes on one PostgreSQL: one projects, the other stands by a
     await b.close().catch(() => {})
   })
 
-  const stopA = runProjections(backendA, a.runner, logger)
+  const projectionsA = runProjections(backendA, a.runner, logger)
+  await projectionsA.ready
   // A holds the lease once it has caught up (its position moves with writes); B only stands by.
   await loadDemo(b.ledger)
   const head = await b.store.headPosition()
-  const stopB = runProjections(backendB, b.runner, logger)
+  const projectionsB = runProjections(backendB, b.runner, logger)
+  await projectionsB.ready
   t.equal(await a.runner.waitFor(head), true, 'A projects the writes made through B')
   t.equal(await b.runner.waitFor(head), true, 'B sees the read model through the stored checkpoint')
   t.equal(b.runner.position(), 0n, 'B has folded nothing itself')
   t.equal((await b.facts.getFact('us-sanctions-2024-11-round-count'))?.display, '21')
 
   // A goes away; B takes over and keeps projecting.
-  await stopA()
+  await projectionsA.stop()
   await a.close()
   const r = await b.ledger.disputeClaim({ actor: 't', role: 'editor' }, demoClaimIds.novemberAp21, { reason: 'check the count' })
   if (!r.ok) throw new Error(r.error.message)
@@ -42,5 +44,5 @@ t.test('two app processes on one PostgreSQL: one projects, the other stands by a
     if (!taken) await new Promise((res) => setTimeout(res, 50))
   }
   t.ok(taken, 'B folded the new event after taking the lease')
-  await stopB()
+  await projectionsB.stop()
 })
