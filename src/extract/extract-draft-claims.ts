@@ -3,7 +3,7 @@ import { clauseAt, quoteSpan } from './clauses.js'
 import { scoreConfidence } from './confidence.js'
 import { countedText, findCounted, type Counted } from './counted-noun.js'
 import type { DraftClaim, ExtractInput, ExtractResult, SkippedFigure } from './draft-claim.js'
-import { suggestFact } from './fact-suggestion.js'
+import { prepareKnownFacts, suggestFact } from './fact-suggestion.js'
 import { classifyFigure } from './figure-kind.js'
 import { findFigures, type Figure } from './figures.js'
 import { checkExtractInput } from './input-check.js'
@@ -144,11 +144,12 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
   })
 
   const merged = mergeRepeats(drafts)
+  const facts = prepareKnownFacts(knownFacts)
   return {
     ok: true,
     drafts: merged.map((d) => ({
       ...d.draft,
-      suggestedFact: suggestFact({ counted: d.draft.counted, sentence: d.sentence, unit: d.draft.value.unit, validAt: d.draft.validAt }, knownFacts),
+      suggestedFact: suggestFact({ counted: d.draft.counted, sentence: d.sentence, unit: d.draft.value.unit, validAt: d.draft.validAt }, facts),
     })),
     skipped,
   }

@@ -49,19 +49,32 @@ function unitFits(draftUnit: string | undefined, factUnit: string): boolean {
   return draftUnit.toLowerCase() === factUnit.toLowerCase()
 }
 
+/** A known fact read once per extraction, not once per draft (a ledger may hold thousands). */
+export interface PreparedFact {
+  fact: KnownFact
+  words: Set<string>
+  dates: string[]
+}
+
+export function prepareKnownFacts(knownFacts: readonly KnownFact[]): PreparedFact[] {
+  return knownFacts.map((fact) => ({
+    fact,
+    words: contentWords(`${fact.question} ${fact.subject}`),
+    dates: fact.question.match(/\d{4}-\d{2}-\d{2}/g) ?? [],
+  }))
+}
+
 export function suggestFact(
   draft: { counted: string | null; sentence: string; unit?: string; validAt: string | null },
-  knownFacts: readonly KnownFact[],
+  knownFacts: readonly PreparedFact[],
 ): SuggestedFact {
   if (knownFacts.length === 0) return { new: true }
   const counted = contentWords(draft.counted ?? '')
   const context = contentWords(draft.sentence)
   let best: { factId: string; score: number } | null = null
-  for (const fact of knownFacts) {
-    const factWords = contentWords(`${fact.question} ${fact.subject}`)
+  for (const { fact, words: factWords, dates: factDates } of knownFacts) {
     if (!unitFits(draft.unit, fact.unit)) continue
     // A fact named by a date ("sanctioned on 2024-11-27") is about that day: a strong hint for, or against, a draft.
-    const factDates: string[] = fact.question.match(/\d{4}-\d{2}-\d{2}/g) ?? []
     const dateScore = factDates.length === 0 || draft.validAt === null ? 0 : factDates.includes(draft.validAt) ? 0.3 : -0.3
     const score = Math.max(0, Math.min(1, 0.5 * overlap(counted, factWords) + 0.3 * overlap(factWords, context) + dateScore))
     if (!best || score > best.score) best = { factId: fact.factId, score: Math.round(score * 1000) / 1000 }
