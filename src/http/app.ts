@@ -23,6 +23,7 @@ import { ledgerRoutes } from './routes/ledger-proofs.js'
 import { liveEventRoutes } from './routes/live-events.js'
 import { sourceExtractRoutes } from './routes/source-extract.js'
 import { writeRoutes } from './routes/writes.js'
+import { webPlugin } from '../web/plugin.js'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
 
@@ -127,6 +128,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(ledgerRoutes(deps))
   await app.register(writeRoutes(deps))
   await app.register(sourceExtractRoutes(deps))
+  await app.register(webPlugin)
   return app
 }
 

@@ -6,7 +6,7 @@
  */
 import { enc, get, problemText, withQuery } from '../api.js'
 import { h, replaceChildren, uid } from '../dom.js'
-import { formatDate, formatDateTime, originsText, statusLabel, withUnit } from '../format.js'
+import { formatDate, formatDateTime, statusLabel, withUnit } from '../format.js'
 import { claimLabel } from './claim-card.js'
 
 /**
@@ -115,10 +115,10 @@ function comparison(then, now, when, claimsById, sourcesById) {
   const rows = [
     ['Value', withUnit(then.display, then.unit), withUnit(now.display, now.unit)],
     ['Status', statusLabel(then.status), statusLabel(now.status)],
-    ['Origins', originsText(then.origins), originsText(now.origins)],
+    ['Independent origins', String(then.origins), String(now.origins)],
     ['Attributed to', then.attributedTo.join(', ') || 'nobody', now.attributedTo.join(', ') || 'nobody'],
-    ['Supporting claims', list(then.supporting), list(now.supporting)],
-    ['Superseded claims', list(then.superseded), list(now.superseded)],
+    ['Supporting', list(then.supporting), list(now.supporting)],
+    ['Superseded', list(then.superseded), list(now.superseded)],
     ['Left out', list(then.excluded.map((e) => e.claimId)), list(now.excluded.map((e) => e.claimId))],
   ]
   const changed = rows.filter(([, a, b]) => a !== b).length
