@@ -5,6 +5,9 @@ import { hashEvent } from '../store/hash-chain.js'
 import type { AppendResult, EventStore } from '../store/port.js'
 import { parseEventLine } from './ndjson-event.js'
 
+/** Appends in flight at once; large enough that a whole read chunk goes into one group commit. */
+export const DEFAULT_IMPORT_WINDOW = 4096
+
 export type ImportResult =
   | { ok: true; imported: number; skipped: number }
   | { ok: false; line: number; message: string; imported: number }
@@ -20,8 +23,10 @@ export type ImportResult =
  * Stores that do not queue appends in call order need `window: 1`.
  */
 export async function importEvents(store: EventStore, path: string, options: { window?: number; onProgress?: (n: number) => void } = {}): Promise<ImportResult> {
-  const window = options.window ?? 256
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })
+  const window = options.window ?? DEFAULT_IMPORT_WINDOW
+  // Group commit writes what was queued in one turn of the event loop, and a turn reads one chunk:
+  // 1 MiB chunks (about 1,500 lines) instead of 64 KiB make ~20x fewer, larger transactions (fsyncs).
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity })
   const inFlight: Array<{ line: number; result: Promise<AppendResult> }> = []
   let imported = 0
   let skipped = 0

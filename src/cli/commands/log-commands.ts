@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import { exportEvents } from '../../interchange/export-events.js'
-import { importEvents } from '../../interchange/import-events.js'
+import { DEFAULT_IMPORT_WINDOW, importEvents } from '../../interchange/import-events.js'
 import { type CliCommand, println } from '../io.js'
 import { openForCli } from '../open.js'
 import { createProgress } from '../progress.js'
@@ -35,7 +35,7 @@ export const importCommand: CliCommand = async (argv, io) => {
   const progress = createProgress(io, 'import')
   try {
     // Only SQLite's group commit keeps pipelined appends in call order; others go one by one.
-    const window = runtime.store.kind === 'sqlite' ? 256 : 1
+    const window = runtime.store.kind === 'sqlite' ? DEFAULT_IMPORT_WINDOW : 1
     const result = await importEvents(runtime.store, file, { window, onProgress: (n) => progress.update(n, n) })
     progress.stop()
     if (!result.ok) {
