@@ -42,7 +42,12 @@ export async function renderLedgerPage({ main, signal }) {
     pause.textContent = paused ? 'Resume feed' : 'Pause feed'
     feedState.textContent = paused ? 'Paused; new events are not shown.' : 'Live.'
   })
-  const source = new EventSource('/events/live')
+  // The most recent events first, then the live feed from exactly there, so nothing is missed or shown twice.
+  const headR = await get('/ledger/head', { signal })
+  const head = headR.ok ? BigInt(headR.data.position) : null
+  const recent = head === null ? null : await get(`/events?from=${head > 20n ? head - 20n : 0n}&limit=20`, { signal })
+  for (const line of recent?.ok ? recent.data.items : []) feed.prepend(eventItem(line))
+  const source = new EventSource(head === null ? '/events/live' : `/events/live?from=${head}`)
   source.addEventListener('open', () => {
     if (!paused) feedState.textContent = 'Live.'
   })
@@ -60,7 +65,7 @@ export async function renderLedgerPage({ main, signal }) {
     feed.prepend(eventItem(line))
     shown += 1
     while (feed.children.length > feedLimit) feed.lastElementChild.remove()
-    feedState.textContent = `Live. ${shown} event${shown === 1 ? '' : 's'} received; newest first${shown > feedLimit ? `, last ${feedLimit} shown` : ''}.`
+    feedState.textContent = `Live. ${shown} new event${shown === 1 ? '' : 's'} since you opened the page; newest first.`
   })
   signal.addEventListener('abort', () => source.close(), { once: true })
 
