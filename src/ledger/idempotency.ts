@@ -1,9 +1,8 @@
-import canonicalizeModule from 'canonicalize'
+import { canonicalize } from '../store/shared/canonical-json.js'
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid'
 import type { RecordedEvent } from '../../events/envelope.js'
 import type { CommandContext } from './context.js'
 
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined
 
 // A fixed namespace for ids derived from Idempotency-Keys (random, generated once).
 const IDEMPOTENCY_NAMESPACE = '6f0d6f5e-3c56-4b8e-9a43-0d2f2c1b7a11'

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto'
-import canonicalizeModule from 'canonicalize'
+import { canonicalize } from './shared/canonical-json.js'
 import type { NewEvent } from '../../events/envelope.js'
 
-// The package is CommonJS (module.exports = fn) while its typings declare an
-// ES default export; under NodeNext the default import is the function itself.
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined
 
 /**
  * The per-stream hash chain: each event's hash covers its canonical JSON

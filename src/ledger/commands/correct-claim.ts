@@ -1,4 +1,4 @@
-import canonicalizeModule from 'canonicalize'
+import { canonicalize } from '../../store/shared/canonical-json.js'
 import { streamOf } from '../../../events/ids.js'
 import { evolveClaim } from '../../../projections/evolve-claim.js'
 import { evolveSource } from '../../../projections/evolve-source.js'
@@ -16,7 +16,6 @@ import type { CommandResult } from '../result.js'
 import { latestSnapshot } from '../snapshot.js'
 import { writeEvent } from '../write-event.js'
 
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined
 
 /** Our transcription was wrong. The old values stay in the claim's history; views use the new ones. */
 export async function correctClaim(deps: LedgerDeps, ctx: CommandContext, claimId: string, input: unknown): Promise<CommandResult> {

@@ -1,7 +1,7 @@
 import { EventStoreDBClient } from '@eventstore/db-client'
 import type { EventStore } from '../port.js'
 import { StoreUnavailableError } from '../port.js'
-import { prepareAppend } from '../sqlite/validate-append.js'
+import { prepareAppend } from '../shared/prepare-append.js'
 import { appendEsdb } from './append-esdb.js'
 import type { EsdbClient } from './esdb-client.js'
 import { assertEsdbEventId, createStreamNames } from './event-mapping.js'

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { RecordedEvent } from '../../../events/envelope.js'
-import { decideAppend, type AppendDecision, type AppendRequest, type StreamHead } from './append-decision.js'
+import { decideAppend, type AppendDecision, type AppendRequest, type StreamHead } from '../shared/append-decision.js'
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js'
 
 /** Key of the transaction-scoped advisory lock every append takes: the single sequencer. */

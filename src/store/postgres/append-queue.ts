@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { AppendResult } from '../port.js'
-import type { AppendRequest } from './append-decision.js'
+import type { AppendRequest } from '../shared/append-decision.js'
 import { appendGroup } from './append-group.js'
 import { isUnavailable, toStoreError } from './pg-errors.js'
 

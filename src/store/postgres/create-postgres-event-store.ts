@@ -8,7 +8,7 @@ import { migratePostgres } from './migrate.js'
 import { toStoreError } from './pg-errors.js'
 import { readAll, readStream } from './read-events.js'
 import { subscribeToAll } from './subscribe.js'
-import { prepareAppend } from '../sqlite/validate-append.js'
+import { prepareAppend } from '../shared/prepare-append.js'
 
 export interface PostgresEventStoreOptions {
   connectionString: string

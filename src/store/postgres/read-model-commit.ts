@@ -1,21 +1,7 @@
-import canonicalizeModule from 'canonicalize'
 import type pg from 'pg'
 import type { FactView } from '../../../projections/model.js'
 import type { ProjectionBatch } from '../read-model-port.js'
-
-// CommonJS module with an ES default in its typings (see src/store/hash-chain.ts).
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined
-
-/** A view's content without its clocks: two views with equal content are no change. */
-function content(view: FactView): string {
-  const { asOf: _asOf, ...rest } = view
-  return canonicalize(rest) ?? ''
-}
-
-/** What the q filter searches, lower-cased in JavaScript exactly as the SQLite read model does. */
-function searchText(view: FactView, subject: string | undefined): string {
-  return [view.factId, view.question, subject ?? ''].join('\n').toLowerCase()
-}
+import { viewContent, viewSearchText } from '../shared/view-change.js'
 
 /** Last of each key wins, as a sequence of INSERT OR REPLACE would leave it. */
 function lastByKey<T>(items: T[], key: (item: T) => string): T[] {
@@ -59,7 +45,7 @@ export async function commitBatch(client: pg.PoolClient, batch: ProjectionBatch)
       await client.query(
         `UPDATE rm_fact_views v SET search_text = u.search_text
          FROM unnest($1::text[], $2::text[]) AS u(fact_id, search_text) WHERE v.fact_id = u.fact_id`,
-        [existing.rows.map((r) => r.fact_id), existing.rows.map((r) => searchText(r.view, subject.get(r.fact_id)))],
+        [existing.rows.map((r) => r.fact_id), existing.rows.map((r) => viewSearchText(r.view, subject.get(r.fact_id)))],
       )
     }
   }
@@ -99,7 +85,7 @@ async function writeViews(client: pg.PoolClient, views: FactView[]): Promise<voi
      WHERE fact_id = ANY($1::text[]) ORDER BY fact_id, position DESC`,
     [factIds],
   )
-  const lastContent = new Map(previous.rows.map((r) => [r.fact_id, content(r.view)]))
+  const lastContent = new Map(previous.rows.map((r) => [r.fact_id, viewContent(r.view)]))
   const subjects = await client.query<{ fact_id: string; subject: string | null }>(
     "SELECT fact_id, doc ->> 'subject' AS subject FROM rm_facts WHERE fact_id = ANY($1::text[])",
     [factIds],
@@ -108,7 +94,7 @@ async function writeViews(client: pg.PoolClient, views: FactView[]): Promise<voi
 
   const history: FactView[] = []
   for (const view of views) {
-    const now = content(view)
+    const now = viewContent(view)
     if (lastContent.get(view.factId) !== now) {
       history.push(view)
       lastContent.set(view.factId, now)
@@ -130,7 +116,7 @@ async function writeViews(client: pg.PoolClient, views: FactView[]): Promise<voi
     [
       current.map((v) => v.factId),
       current.map((v) => v.status),
-      current.map((v) => searchText(v, subject.get(v.factId))),
+      current.map((v) => viewSearchText(v, subject.get(v.factId))),
       current.map((v) => JSON.stringify(v)),
     ],
   )

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../../projections/model.js'
 import type { ReadModelStore } from '../read-model-port.js'
-import { assertLimit, decodeCursor, toPage } from '../sqlite/read-model-cursor.js'
+import { assertLimit, decodeCursor, toPage } from '../shared/page-cursor.js'
 import { toStoreError } from './pg-errors.js'
 import { READ_MODEL_TABLES, commitBatch } from './read-model-commit.js'
 

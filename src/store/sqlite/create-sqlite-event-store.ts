@@ -10,7 +10,7 @@ import { migrate } from './migrate.js'
 import { type SqliteDatabase, openDatabase } from './open-database.js'
 import { createEventReader } from './read-events.js'
 import { subscribeToAll } from './subscribe.js'
-import { prepareAppend } from './validate-append.js'
+import { prepareAppend } from '../shared/prepare-append.js'
 
 export interface SqliteEventStoreOptions {
   /** The ledger file; its directory is created when missing. */

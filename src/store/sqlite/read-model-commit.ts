@@ -1,21 +1,7 @@
-import canonicalizeModule from 'canonicalize'
 import type { FactView } from '../../../projections/model.js'
 import type { ProjectionBatch } from '../read-model-port.js'
 import type { SqliteDatabase } from './open-database.js'
-
-// CommonJS module with an ES default in its typings (see src/store/hash-chain.ts).
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined
-
-/** A view's content without its clocks: two views with equal content are no change. */
-function content(view: FactView): string {
-  const { asOf: _asOf, ...rest } = view
-  return canonicalize(rest) ?? ''
-}
-
-/** What the q filter searches: fact id, question and subject, lower-cased once here. */
-function searchText(view: FactView, subject: string | undefined): string {
-  return [view.factId, view.question, subject ?? ''].join('\n').toLowerCase()
-}
+import { viewContent, viewSearchText } from '../shared/view-change.js'
 
 /**
  * Write a projection batch and its checkpoint in one transaction (BEGIN
@@ -43,17 +29,17 @@ export function createReadModelWriter(db: SqliteDatabase) {
     for (const fact of batch.facts) {
       putFact.run(fact.factId, JSON.stringify(fact))
       const existing = currentView.get(fact.factId) as string | undefined
-      if (existing) refreshSearch.run(searchText(JSON.parse(existing) as FactView, fact.subject), fact.factId)
+      if (existing) refreshSearch.run(viewSearchText(JSON.parse(existing) as FactView, fact.subject), fact.factId)
     }
     for (const claim of batch.claims) putClaim.run(claim.claimId, claim.factId, claim.sourceId, JSON.stringify(claim))
     for (const view of batch.views) {
       const previous = lastHistory.get(view.factId) as string | undefined
       const text = JSON.stringify(view)
-      if (previous === undefined || content(JSON.parse(previous) as FactView) !== content(view)) {
+      if (previous === undefined || viewContent(JSON.parse(previous) as FactView) !== viewContent(view)) {
         putHistory.run(view.factId, BigInt(view.asOf.position), text)
       }
       const subject = subjectOf.get(view.factId) as string | null | undefined
-      putView.run(view.factId, view.status, searchText(view, subject ?? undefined), text)
+      putView.run(view.factId, view.status, viewSearchText(view, subject ?? undefined), text)
     }
     if (batch.policy) putPolicy.run(JSON.stringify(batch.policy))
     putCheckpoint.run(batch.checkpoint.position, batch.checkpoint.version)

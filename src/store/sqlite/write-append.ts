@@ -3,7 +3,7 @@ import { hashEvent } from '../hash-chain.js'
 import type { AppendResult, ExpectedRevision } from '../port.js'
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-row.js'
 import type { SqliteDatabase } from './open-database.js'
-import type { PreparedEvent } from './validate-append.js'
+import type { PreparedEvent } from '../shared/prepare-append.js'
 
 export interface AppendRequest {
   stream: string

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../../events/envelope.js'
 import { hashEvent } from '../hash-chain.js'
 import type { AppendResult, ExpectedRevision } from '../port.js'
-import type { PreparedEvent } from '../sqlite/validate-append.js'
+import type { PreparedEvent } from './prepare-append.js'
 
 /** The head of a stream's hash chain; null when the stream has no events. */
 export interface StreamHead {
