@@ -95,12 +95,8 @@ export const webPlugin: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { '*': string } }>('/ui/*', { schema: { hide: true } }, (request, reply) => {
     const file = assets.get(request.params['*'])
-    if (!file) {
-      return reply
-        .code(404)
-        .header('content-type', 'application/problem+json')
-        .send({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'no such file in the web page', code: 'not_found' })
-    }
+    // The app's own not-found handler answers, so a missing asset looks like any other 404.
+    if (!file) return reply.callNotFound()
     return send(request, reply, file)
   })
 }

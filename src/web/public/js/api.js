@@ -6,11 +6,22 @@
  */
 import { apiKey } from './editor/key.js'
 
-export async function request(path, { method = 'GET', body, idempotencyKey, ifMatch, signal } = {}) {
+export async function request(path, options = {}) {
+  const method = options.method ?? 'GET'
+  // Reads go without the key first: the server refuses a bad key even on public reads, and a
+  // mistyped editor key must not stop anyone reading. Only if the server wants a key for
+  // reads (FACTLEDGER_PUBLIC_READS=false) is the read sent again with it.
+  const withKey = method !== 'GET' || options.withKey === true
+  const result = await send(path, options, method, withKey)
+  if (!withKey && result.status === 401 && apiKey()) return send(path, options, method, true)
+  return result
+}
+
+async function send(path, { body, idempotencyKey, ifMatch, signal }, method, withKey) {
   const headers = { accept: 'application/json, application/problem+json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
   const key = apiKey()
-  if (key) headers.authorization = `Bearer ${key}`
+  if (key && withKey) headers.authorization = `Bearer ${key}`
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey
   if (ifMatch) headers['if-match'] = ifMatch
   let response

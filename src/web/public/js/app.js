@@ -63,5 +63,10 @@ function focusHeading() {
 }
 
 setUpKeyForm()
+// "#main" would be taken for a route: move focus without touching the address.
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault()
+  main.focus()
+})
 window.addEventListener('hashchange', () => route())
 route({ initial: true })

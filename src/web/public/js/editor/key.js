@@ -1,7 +1,8 @@
 /**
  * The editor's API key. Kept in sessionStorage (this tab only, gone when it
- * closes), never in localStorage, and sent as a Bearer token with API calls. The page shows
- * editor controls by a class on <body>, so entering or forgetting a key
+ * closes), never in localStorage, and sent as a Bearer token with writes
+ * (with reads only where the server requires a key). The page shows editor
+ * controls by a class on <body>, so entering or forgetting a key
  * never re-renders the page and never loses a half-filled form.
  */
 const storageKey = 'factledger.apiKey'

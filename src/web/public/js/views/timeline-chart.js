@@ -130,7 +130,7 @@ export function renderTimeline(container, { claims, sourcesById, view, unit, kin
     const x1 = last + xPad
     const range = yRange([...claims.map((c) => c.value), view.value, thenView?.value], kind === 'count')
     const datasets = [
-      ...claimSeries(claims, sourcesById, view, range, (x1 - x0) / 150),
+      ...claimSeries(claims, sourcesById, view, range, (x1 - x0) / 50),
       ...(Number.isNaN(knownTime)
         ? []
         : [{ label: 'Known on', data: [{ x: knownTime, y: range.min }, { x: knownTime, y: range.max }], borderColor: thenColor, borderDash: [4, 4], borderWidth: 1, pointRadius: 0, showLine: true, band: true }]),
