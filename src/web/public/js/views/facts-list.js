@@ -65,6 +65,8 @@ export async function renderFactsList({ main, params, signal }) {
   }
 
   function apply() {
+    // A debounced search must not fire after the reader has left the list (it would rewrite their address).
+    if (signal.aborted) return
     state.q = search.value.trim()
     state.status = status.value
     // replaceState, not a hash change: the list updates in place and typing is not interrupted.
@@ -73,6 +75,7 @@ export async function renderFactsList({ main, params, signal }) {
   }
 
   let debounce = 0
+  signal.addEventListener('abort', () => clearTimeout(debounce), { once: true })
   search.addEventListener('input', () => {
     clearTimeout(debounce)
     debounce = setTimeout(apply, 250)

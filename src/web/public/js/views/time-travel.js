@@ -54,6 +54,8 @@ export function createTimeTravel({ factId, view, head, claimsById, sourcesById, 
   }
 
   async function refresh() {
+    // Nothing may rewrite the address once the reader has left this page, or this version of it.
+    if (signal.aborted || !section.isConnected) return
     const clocks = chosen()
     history.replaceState(null, '', withQuery(`#/facts/${enc(factId)}`, clocks))
     controller?.abort()
@@ -84,6 +86,7 @@ export function createTimeTravel({ factId, view, head, claimsById, sourcesById, 
     onChange(r.data, clocks)
   }
 
+  signal.addEventListener('abort', () => clearTimeout(debounce), { once: true })
   const schedule = () => {
     clearTimeout(debounce)
     debounce = setTimeout(() => refresh().catch(console.error), 150)
@@ -95,7 +98,8 @@ export function createTimeTravel({ factId, view, head, claimsById, sourcesById, 
     asOf.value = String(head)
     schedule()
   })
-  refresh().catch(console.error)
+  // After the caller has put the section on the page.
+  queueMicrotask(() => refresh().catch(console.error))
   return section
 }
 
