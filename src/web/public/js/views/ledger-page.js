@@ -12,6 +12,9 @@ export async function renderLedgerPage({ main, signal }) {
   document.title = 'Ledger — factledger'
   const verifyBox = h('div', { class: 'verify-result', 'aria-live': 'polite' }, h('p', {}, 'Checking…'))
   const verifyButton = h('button', { type: 'button', class: 'button secondary' }, 'Verify again')
+  const sinceCheck = h('p', { class: 'help', hidden: true })
+  let checkedPosition = null
+  let newSinceCheck = 0
   const feedState = h('p', { class: 'feed-state', role: 'status' }, 'Connecting…')
   const pause = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false' }, 'Pause feed')
   const feed = h('ol', { class: 'feed', 'aria-label': 'Events, newest first' })
@@ -20,7 +23,7 @@ export async function renderLedgerPage({ main, signal }) {
     main,
     h('h1', {}, 'Ledger'),
     h('p', { class: 'lede' }, 'Every claim, correction and pin is an event appended to this ledger and never changed. Each event’s hash covers the one before it in its stream, and all events are folded into a Merkle tree whose head anyone can compare.'),
-    h('section', { class: 'panel', 'aria-labelledby': 'verify-heading' }, h('h2', { id: 'verify-heading' }, 'Verification'), verifyBox, verifyButton),
+    h('section', { class: 'panel', 'aria-labelledby': 'verify-heading' }, h('h2', { id: 'verify-heading' }, 'Verification'), verifyBox, sinceCheck, verifyButton),
     h('section', { class: 'panel', 'aria-labelledby': 'feed-heading' }, h('div', { class: 'section-head' }, h('h2', { id: 'feed-heading' }, 'Live events'), pause), feedState, feed),
   )
 
@@ -29,6 +32,9 @@ export async function renderLedgerPage({ main, signal }) {
     replaceChildren(verifyBox, h('p', {}, 'Recomputing every hash…'))
     const [head, result] = await Promise.all([get('/ledger/head', { signal }), get('/ledger/verify', { signal })])
     verifyButton.disabled = false
+    checkedPosition = head.ok ? BigInt(head.data.position) : null
+    newSinceCheck = 0
+    sinceCheck.hidden = true
     replaceChildren(verifyBox, headList(head), verdict(result))
     announce(result.data?.ok === true ? 'Ledger verified.' : 'Ledger verification did not pass.')
   }
@@ -61,6 +67,11 @@ export async function renderLedgerPage({ main, signal }) {
       line = JSON.parse(message.data)
     } catch {
       return
+    }
+    if (checkedPosition !== null && BigInt(line.position) > checkedPosition) {
+      newSinceCheck += 1
+      sinceCheck.textContent = `${newSinceCheck} event${newSinceCheck === 1 ? '' : 's'} recorded since this check.`
+      sinceCheck.hidden = false
     }
     feed.prepend(eventItem(line))
     shown += 1
