@@ -17,8 +17,11 @@ const Snapshot = z.string().min(1).max(5_000_000)
 export const FigureInput = z.union([z.string().min(1).max(200), Quantity])
 export const CitationInput = Citation.omit({ verified: true }).strict()
 
+/** Where readers can open the source: only web addresses, never javascript: or data: links. */
+const WebUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000)
+
 export const RegisterSourceInput = SourceRegisteredV1.omit({ sourceId: true, snapshot: true })
-  .extend({ sourceId: SourceId.optional(), snapshotText: Snapshot.optional() })
+  .extend({ sourceId: SourceId.optional(), url: WebUrl.optional(), snapshotText: Snapshot.optional() })
   .strict()
 export type RegisterSourceInput = z.infer<typeof RegisterSourceInput>
 

@@ -74,3 +74,14 @@ t.test('a claim from a source without a snapshot is stored unverified', async (t
   const e = decodeRecorded(r.event)
   t.same(e.type === 'ClaimRecorded' && e.data.citation, { quote: 'anything at all', verified: false })
 })
+
+t.test('a source URL must be a web address', async (t) => {
+  const { ledger, store } = await seededLedger()
+  const head = await store.headPosition()
+  for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.org/a', 'not a url']) {
+    const r = await ledger.registerSource(editor, { publisher: 'P', title: 'T', publishedAt: '2024-01-01', origin: 'p', tier: 2, url })
+    t.match(r, { ok: false, error: { code: 'ValidationFailed', issues: [{ path: 'url' }] } }, url)
+  }
+  t.equal(await store.headPosition(), head)
+  t.match(await ledger.registerSource(editor, { publisher: 'P', title: 'T', publishedAt: '2024-01-01', origin: 'p', tier: 2, url: 'https://apnews.com/article/x' }), { ok: true })
+})
