@@ -22,6 +22,10 @@ export interface Attribution {
   at: number
   /** Token range [from, to) of the cue's words: a number inside it ("according to two people") is not a claim. */
   span?: { from: number; to: number }
+  /** The cue sits in a relative or embedded clause ("who according to ...", "what X says"): it says nothing of a figure before it. */
+  embedded?: boolean
+  /** A sentence subject attributes only the figures after its verb. */
+  verbAt?: number
 }
 
 const speechVerbs = new Set([
@@ -128,9 +132,13 @@ export function sentenceSubject(tokens: Token[]): { words: Token[]; verbAt: numb
   return finite ? { words, verbAt: k } : null
 }
 
-function accordingTo(tokens: Token[], k: number, figureAt: number): Attribution | null {
-  // "who according to a high-level representative ... have targeted": a relative clause after the figure is about something else.
-  if (k > figureAt && /^(?:who|which|that)$/.test(tokens[k - 1]?.lower ?? '')) return null
+function accordingTo(tokens: Token[], k: number): Attribution | null {
+  const cue = accordingToCue(tokens, k)
+  // "who according to a high-level representative ... have targeted": a relative clause is about something else.
+  return cue && /^(?:who|which|that)$/.test(tokens[k - 1]?.lower ?? '') ? { ...cue, embedded: true } : cue
+}
+
+function accordingToCue(tokens: Token[], k: number): Attribution | null {
   const words = phraseAfter(tokens, k + 2)
   const phrase = textOf(words)
   if (!phrase) return null
@@ -155,13 +163,19 @@ function citing(tokens: Token[], k: number): Attribution | null {
   return { attributedTo: textOf(author), via: conduit ? [conduit] : [], source: 'citing', at: k, span: { from: k, to: end } }
 }
 
-function speaker(tokens: Token[], k: number, figureAt: number): Attribution | null {
+function speaker(tokens: Token[], k: number): Attribution | null {
+  const cue = speakerCue(tokens, k)
+  if (!cue) return null
+  // "for what the Biden administration says are ...": an embedded clause characterizes, it does not attribute.
+  const before = phraseBefore(tokens, k)
+  const opener = tokens[k - before.length - 1]?.lower ?? ''
+  return /^(?:what|which|who|that|as|whom)$/.test(opener) ? { ...cue, embedded: true } : cue
+}
+
+function speakerCue(tokens: Token[], k: number): Attribution | null {
   const verb = tokens[k]!.text
   if (speechOnlyBeforeObject.has(verb) && !(/^(?:the|a|an|it|this|that|them|"|,|\.)$/.test(tokens[k + 1]?.lower ?? '.') || k === tokens.length - 1)) return null
   const before = phraseBefore(tokens, k)
-  // "for what the Biden administration says are ...": an embedded clause after the figure characterizes, it does not attribute.
-  const opener = tokens[k - before.length - 1]?.lower ?? ''
-  if (k > figureAt && /^(?:what|which|who|that|as|whom)$/.test(opener)) return null
   if (before.length > 0) {
     const phrase = withAppositive(tokens, before)
     if (looksLikeActor(phrase)) return { attributedTo: phrase, via: [], source: 'speaker', verb, at: k, span: { from: k - before.length, to: k + 1 } }
@@ -188,24 +202,29 @@ function speaker(tokens: Token[], k: number, figureAt: number): Attribution | nu
   return null
 }
 
-/** Every attribution cue in the sentence, in text order. */
-export function findAttributions(tokens: Token[], figureAt: number): Attribution[] {
+/** Every attribution cue in the sentence, in text order; read once per sentence, then filtered per figure by `cuesFor`. */
+export function findAttributions(tokens: Token[]): Attribution[] {
   const found: Attribution[] = []
   tokens.forEach((t, k) => {
     let a: Attribution | null = null
-    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') a = accordingTo(tokens, k, figureAt)
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') a = accordingTo(tokens, k)
     else if (t.lower === 'citing') a = citing(tokens, k)
-    else if (isWord(t) && speechVerbs.has(t.text)) a = speaker(tokens, k, figureAt)
+    else if (isWord(t) && speechVerbs.has(t.text)) a = speaker(tokens, k)
     if (a) found.push(a)
   })
   const subject = sentenceSubject(tokens)
-  if (subject && subject.verbAt < figureAt) {
+  if (subject) {
     const phrase = textOf(subject.words)
     if (looksLikeActor(phrase) && !subject.words.some((w) => /\d/.test(w.text))) {
-      found.push({ attributedTo: phrase, via: [], source: 'subject', verb: tokens[subject.verbAt]!.text, at: 0 })
+      found.push({ attributedTo: phrase, via: [], source: 'subject', verb: tokens[subject.verbAt]!.text, at: 0, verbAt: subject.verbAt })
     }
   }
   return found
+}
+
+/** The cues that can attribute the figure starting at token `figureAt`. */
+export function cuesFor(cues: Attribution[], figureAt: number): Attribution[] {
+  return cues.filter((c) => !(c.embedded && c.at > figureAt) && !(c.verbAt !== undefined && c.verbAt >= figureAt))
 }
 
 const rank: Record<AttributionSource, number> = { citing: 0, 'according-to': 1, speaker: 2, subject: 3, carried: 4, publisher: 5 }

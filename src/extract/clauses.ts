@@ -29,35 +29,46 @@ export function clauseAt(sentence: string, at: number): Span {
   return clauses(sentence).find((c) => at >= c.from && at < c.to) ?? { from: 0, to: sentence.length }
 }
 
-/** Long sentences (over this) are quoted by clause, so a citation stays readable. */
+/** Sentences longer than this are read, and quoted, clause by clause. */
 export const longSentence = 600
-const maxQuote = 2000
+const unitMin = 120
+const unitMax = 1200
 
 /**
- * The quote for a figure: the whole sentence, or for a very long one the
- * clause around the figure, widened by neighbouring clauses to at least a
- * readable length and cut to the citation limit at word boundaries.
+ * The stretches of a sentence read as one unit. A sentence of ordinary
+ * length is one unit, quoted whole. A very long one is cut into its
+ * clauses, tiny clauses joined to a neighbour and runaway ones cut at a
+ * space near every 600 characters, so each figure is read and quoted in a
+ * readable context and the work per figure stays bounded whatever the text
+ * (a megabyte without a full stop is still read in linear time).
  */
-export function quoteSpan(sentence: string, figure: Span): Span & { clause: boolean } {
-  if (sentence.length <= longSentence) return { from: 0, to: sentence.length, clause: false }
-  const all = clauses(sentence)
-  let i = all.findIndex((c) => figure.from >= c.from && figure.from < c.to)
-  if (i < 0) i = 0
-  let j = i
-  let span = { from: all[i]!.from, to: all[i]!.to }
-  while (span.to - span.from < 120 && (i > 0 || j < all.length - 1)) {
-    if (j < all.length - 1) span = { ...span, to: all[++j]!.to }
-    else span = { ...span, from: all[--i]!.from }
+export function analysisUnits(sentence: string): Array<Span & { clause: boolean }> {
+  if (sentence.length <= longSentence) return [{ from: 0, to: sentence.length, clause: false }]
+  const pieces: Span[] = []
+  for (const c of clauses(sentence)) {
+    let from = c.from
+    while (c.to - from > unitMax) {
+      let cut = from + longSentence
+      const limit = from + unitMax
+      while (cut < limit && !/\s/.test(sentence[cut]!)) cut++
+      if (cut >= limit) cut = from + longSentence // no space at all: cut anyway
+      pieces.push({ from, to: cut })
+      from = cut
+    }
+    pieces.push({ from, to: c.to })
   }
-  if (span.to - span.from > maxQuote) {
-    const centre = Math.max(span.from, Math.min(figure.from - maxQuote / 2, span.to - maxQuote))
-    let from = centre
-    let to = Math.min(span.to, centre + maxQuote)
-    while (from > span.from && from < figure.from && !/\s/.test(sentence[from - 1]!)) from++
-    while (to < span.to && to > figure.to && !/\s/.test(sentence[to]!)) to--
-    span = { from, to }
+  const units: Span[] = []
+  for (const piece of pieces) {
+    const last = units[units.length - 1]
+    if (last && (last.to - last.from < unitMin || piece.to - piece.from < unitMin) && piece.to - last.from <= unitMax) last.to = piece.to
+    else units.push({ ...piece })
   }
-  while (span.from < span.to && /\s/.test(sentence[span.from]!)) span.from++
-  while (span.to > span.from && /\s/.test(sentence[span.to - 1]!)) span.to--
-  return { ...span, clause: true }
+  return units
+    .map((u) => {
+      let { from, to } = u
+      while (from < to && /\s/.test(sentence[from]!)) from++
+      while (to > from && /\s/.test(sentence[to - 1]!)) to--
+      return { from, to, clause: true }
+    })
+    .filter((u) => u.to > u.from)
 }

@@ -27,19 +27,22 @@ function keyOf(r: Repeatable): string | null {
   return JSON.stringify([v.hedge, v.stated, v.unit ?? null, headWord(r.counted)])
 }
 
-/** A headline figure may lack its noun ("Quake kills at least 63 in ..."): it repeats the body figure of the same value. */
-function headlineKey(r: Repeatable, drafts: Repeatable[]): string | null {
-  if (!r.isHeading || r.counted !== null) return null
-  const v = r.draft.value
-  const twin = drafts.find((d) => !d.isHeading && d.counted !== null && d.draft.value.hedge === v.hedge && JSON.stringify(d.draft.value.stated) === JSON.stringify(v.stated) && d.draft.value.unit === v.unit)
-  return twin ? keyOf(twin) : null
-}
+const valueKey = (r: Repeatable) => JSON.stringify([r.draft.value.hedge, r.draft.value.stated, r.draft.value.unit ?? null])
+
+/** Listing every repeat of a figure that a text states thousands of times helps nobody. */
+const maxAlsoAt = 20
 
 export function mergeRepeats<T extends Repeatable>(drafts: T[]): T[] {
+  // A headline figure may lack its noun ("Quake kills at least 63 in ..."): it repeats the body figure of the same value.
+  const bodyTwin = new Map<string, string>()
+  for (const d of drafts) {
+    const key = keyOf(d)
+    if (!d.isHeading && key !== null && !bodyTwin.has(valueKey(d))) bodyTwin.set(valueKey(d), key)
+  }
+  const keys = new Map<T, string | null>(drafts.map((d) => [d, keyOf(d) ?? (d.isHeading ? bodyTwin.get(valueKey(d)) ?? null : null)]))
+  const keyOfDraft = (d: T) => keys.get(d) ?? null
   const groups = new Map<string, T[]>()
   const out: T[] = []
-  const keys = new Map<T, string | null>(drafts.map((d) => [d, keyOf(d) ?? headlineKey(d, drafts)]))
-  const keyOfDraft = (d: T) => keys.get(d) ?? null
   for (const d of drafts) {
     const key = keyOfDraft(d)
     if (key === null) {
@@ -57,8 +60,10 @@ export function mergeRepeats<T extends Repeatable>(drafts: T[]): T[] {
     const key = keyOfDraft(first)
     const group = key === null ? [first] : groups.get(key)!
     if (group.length === 1) return first
-    const best = [...group].sort((a, b) => Number(a.isHeading) - Number(b.isHeading) || b.draft.confidence - a.draft.confidence)[0]!
+    const best = group.reduce((a, b) => (Number(b.isHeading) - Number(a.isHeading) || a.draft.confidence - b.draft.confidence) < 0 ? b : a)
     const others = group.filter((g) => g !== best).map((g) => ({ start: g.draft.figureStart, end: g.draft.figureEnd }))
-    return { ...best, draft: { ...best.draft, alsoAt: others, reasons: [...best.draft.reasons, `the same figure appears ${others.length} more time(s) in the text`] } }
+    const listed = others.slice(0, maxAlsoAt)
+    const note = others.length > listed.length ? ` (the first ${listed.length} listed)` : ''
+    return { ...best, draft: { ...best.draft, alsoAt: listed, reasons: [...best.draft.reasons, `the same figure appears ${others.length} more time(s) in the text${note}`] } }
   })
 }

@@ -54,8 +54,19 @@ function bareYear(sentence: string, figureAt: number): { index: number; text: st
   return best
 }
 
+/** The dates chrono reads in a sentence, once per sentence and direction (a plan looks forward). */
+export function datesIn(sentence: string, publishedAt: string | undefined, forward: boolean): chrono.ParsedResult[] {
+  return chrono.parse(sentence, { instant: referenceDate(publishedAt) ?? new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' }, { forwardDate: forward })
+}
+
+function referenceDate(publishedAt: string | undefined): Date | null {
+  return publishedAt ? new Date(publishedAt.length === 10 ? `${publishedAt}T12:00:00Z` : publishedAt) : null
+}
+
 export function resolveValidTime(input: {
   sentence: string
+  /** datesIn(sentence, publishedAt, planned), computed once per sentence. */
+  dates: chrono.ParsedResult[]
   /** Offsets within the sentence: this figure, and every figure of the sentence (this one included). */
   figure: { from: number; to: number }
   figures: ReadonlyArray<{ from: number; to: number }>
@@ -64,13 +75,11 @@ export function resolveValidTime(input: {
   planned: boolean
 }): ValidTime {
   const figureAt = input.figure.from
-  const published = input.publishedAt ? new Date(input.publishedAt.length === 10 ? `${input.publishedAt}T12:00:00Z` : input.publishedAt) : null
-  const reference = published ?? new Date(Date.UTC(2000, 0, 1))
+  const published = referenceDate(input.publishedAt)
   const fallback: ValidTime = published
     ? { validAt: isoDay(published), text: null, precision: 'publication', reason: 'no date near the figure: dated to the publication' }
     : { validAt: null, text: null, precision: 'unknown', reason: 'no date near the figure and no publication date: the editor must date it' }
-  const results = chrono.parse(input.sentence, { instant: reference, timezone: 'UTC' }, { forwardDate: input.planned })
-  const candidates = results.filter((r) => {
+  const candidates = input.dates.filter((r) => {
     if (!dateWords.test(r.text)) return false // "the month after", "next two years": spans, not dates
     if (eventAfter.test(input.sentence.slice(r.index + r.text.length))) return false
     if (!published && !r.start.isCertain('year')) return false

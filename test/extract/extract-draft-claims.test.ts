@@ -184,3 +184,12 @@ t.test('an accepted draft maps onto ClaimRecorded fields; one without a valid ti
   t.same(draftToClaimFields(u, { verified: false }), { ok: false, error: { code: 'MissingValidAt', message: 'the draft has no valid time; the editor must give one' } })
   t.equal(draftToClaimFields(u, { verified: false, validAt: '2025-02-10' }).ok, true)
 })
+
+t.test('a figure repeated thousands of times is one draft listing its first 20 repeats', async (t) => {
+  const text = 'There were 12 cases, '.repeat(3000)
+  const r = drafts(text)
+  t.equal(r.drafts.length, 1)
+  t.equal(r.drafts[0]!.alsoAt.length, 20)
+  t.ok(r.drafts[0]!.reasons.includes('the same figure appears 2999 more time(s) in the text (the first 20 listed)'))
+  t.ok(r.drafts[0]!.quote.length <= 1200, 'a sentence with no end is quoted by a bounded clause')
+})

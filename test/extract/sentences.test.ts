@@ -26,3 +26,13 @@ t.test('offsets point into the original text, around curly quotes and CRLF', asy
   for (const s of splitSentences(text)) t.equal(text.slice(s.start, s.end), s.text)
   t.same(splitSentences(text).map((s) => s.text), ['\u201CWe lost 40 homes,\u201D he said.', 'Next line.'])
 })
+
+t.test('a long sentence is read in clause units of bounded size that cover it in order', async (t) => {
+  const { analysisUnits, longSentence } = await import('../../src/extract/clauses.js')
+  t.same(analysisUnits('short sentence.'), [{ from: 0, to: 15, clause: false }])
+  const sentence = `${'word '.repeat(400)}; the ministry said 345 families fled, and ${'x'.repeat(3000)}`
+  const units = analysisUnits(sentence)
+  t.ok(sentence.length > longSentence)
+  t.ok(units.every((u, i) => u.clause && u.to - u.from <= 1200 && (i === 0 || units[i - 1]!.to <= u.from)))
+  t.ok(units.some((u) => sentence.slice(u.from, u.to).includes('the ministry said 345 families fled')), 'a short clause stays whole')
+})
