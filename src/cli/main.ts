@@ -2,6 +2,7 @@ import { ConfigError } from '../config.js'
 import { benchCommand } from './commands/bench.js'
 import { demoCommand } from './commands/demo.js'
 import { factsCommand } from './commands/facts.js'
+import { extractCommand } from './commands/extract.js'
 import { exportCommand, importCommand, rebuildCommand } from './commands/log-commands.js'
 import { migrateCommand } from './commands/migrate.js'
 import { serveCommand } from './commands/serve.js'
@@ -17,6 +18,7 @@ const commands: Record<string, { run: CliCommand; help: string }> = {
   rebuild: { run: rebuildCommand, help: 'rebuild                                 drop and rebuild every projection' },
   verify: { run: verifyCommand, help: 'verify [--json]                         recompute hash chains and Merkle head' },
   serve: { run: serveCommand, help: 'serve [--port N] [--host H] [--no-demo] the HTTP API (loads the demo corpus into an empty ledger)' },
+  extract: { run: extractCommand, help: 'extract <article.txt> [--meta source.json] [--json]  draft claims for review; records nothing' },
   migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },
   bench: { run: benchCommand, help: 'bench [--quick] [--only a,b] [--out F]   product vs bare baseline, side by side; writes bench/results.json' },
 }
