@@ -15,8 +15,8 @@ export interface BenchContext {
   rounds: number
   roundMs: number
   progress: BenchProgress
-  /** The generated ledger as NDJSON (written once per run). */
-  ledgerNdjson(): Promise<{ path: string; payloadBytes: number }>
+  /** The generated ledger as NDJSON, `count` events long (default `events`; each size written once per run). */
+  ledgerNdjson(count?: number): Promise<{ path: string; payloadBytes: number }>
   /** A SQLite ledger file holding the generated ledger (imported once per run unless a scenario hands one in). */
   ledgerDb(): Promise<string>
   /** importBulk's product run leaves exactly that file behind: later scenarios reuse it. */
@@ -26,20 +26,24 @@ export interface BenchContext {
 }
 
 export function createBenchContext(options: Omit<BenchContext, 'ledgerNdjson' | 'ledgerDb' | 'offerLedgerDb' | 'skip'> & { onSkip: (name: string, reason: string) => void }): BenchContext {
-  let ndjson: Promise<{ path: string; payloadBytes: number }> | null = null
+  const ndjson = new Map<number, Promise<{ path: string; payloadBytes: number }>>()
   let ledgerDb: Promise<string> | null = null
   const { onSkip, ...rest } = options
   const context: BenchContext = {
     ...rest,
-    ledgerNdjson() {
-      ndjson ??= (async () => {
-        const path = join(options.workDir, `ledger-${options.events}.ndjson`)
-        const started = performance.now()
-        const written = await writeLedgerNdjson(path, options.events, (n) => options.progress.status(`generating the ledger: ${n.toLocaleString('en-US')} / ${options.events.toLocaleString('en-US')} events`))
-        options.progress.done(`generated ${written.events.toLocaleString('en-US')} ledger events (${Math.round(written.payloadBytes)} bytes of JSON each) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-        return { path, payloadBytes: written.payloadBytes }
-      })()
-      return ndjson
+    ledgerNdjson(count = options.events) {
+      let file = ndjson.get(count)
+      if (!file) {
+        file = (async () => {
+          const path = join(options.workDir, `ledger-${count}.ndjson`)
+          const started = performance.now()
+          const written = await writeLedgerNdjson(path, count, (n) => options.progress.status(`generating the ledger: ${n.toLocaleString('en-US')} / ${count.toLocaleString('en-US')} events`))
+          options.progress.done(`generated ${written.events.toLocaleString('en-US')} ledger events (${Math.round(written.payloadBytes)} bytes of JSON each) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+          return { path, payloadBytes: written.payloadBytes }
+        })()
+        ndjson.set(count, file)
+      }
+      return file
     },
     ledgerDb() {
       ledgerDb ??= (async () => {

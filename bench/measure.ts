@@ -34,20 +34,21 @@ export interface Side {
 }
 
 /**
- * Measure product and baseline in alternating rounds (baseline, product,
- * baseline, product, ...) and keep each one's median. The machine is shared:
- * a burst of someone else's work then hurts one round of each, not all of one side.
+ * Measure the sides in alternating rounds (baseline, product, baseline,
+ * product, ...) and keep each one's median. The machine is shared: a burst of
+ * someone else's work then hurts one round of each side, not all of one.
  */
-export async function alternate(rounds: number, sides: { baseline: Side; product: Side }, onRound?: (i: number, which: 'baseline' | 'product', value: number) => void): Promise<{ baseline: number; product: number; rounds: { baseline: number[]; product: number[] } }> {
-  const seen = { baseline: [] as number[], product: [] as number[] }
+export async function alternate<K extends string>(rounds: number, sides: Record<K, Side>, onRound?: (i: number, which: NoInfer<K>, value: number) => void): Promise<Record<K, number>> {
+  const names = Object.keys(sides) as K[]
+  const seen = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>
   for (let i = 0; i < rounds; i++) {
-    for (const which of ['baseline', 'product'] as const) {
+    for (const which of names) {
       const value = await sides[which].round()
       seen[which].push(value)
       onRound?.(i, which, value)
     }
   }
-  return { baseline: median(seen.baseline), product: median(seen.product), rounds: seen }
+  return Object.fromEntries(names.map((k) => [k, median(seen[k])])) as Record<K, number>
 }
 
 export const seconds = (from: number) => (performance.now() - from) / 1000

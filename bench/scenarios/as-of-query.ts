@@ -51,7 +51,8 @@ export async function asOfQuery(ctx: BenchContext): Promise<ScenarioResult[]> {
     await latencies(100, [rawQuery, productQuery])
     const [baseline, product] = (await latencies(count, [rawQuery, productQuery])) as [number[], number[]]
     const [byTime] = (await latencies(Math.min(count, 1_000), [(i) => facts.getFact(factId, { asOf: recordedAt[picks[i]!]! })])) as [number[]]
-    const note = `facts.getFact(id, { asOf: position }) on a fact with ${CLAIMS} claims, ${count} queries at random past positions, vs the raw indexed SELECT of that history row + JSON.parse`
+    const latest = JSON.stringify(await facts.getFact(factId, { asOf: positions.at(-1)! }))
+    const note = `facts.getFact(id, { asOf: position }) on a fact with ${CLAIMS} claims (its latest view is ${Math.round(latest.length / 1024)} KB of JSON), ${count} queries at random past positions, vs the raw indexed SELECT of that history row + JSON.parse`
     return [
       scenario({ name: 'asOfQuery p50', value: percentile(product, 50), unit: 'ms', baseline: percentile(baseline, 50), note }),
       scenario({ name: 'asOfQuery p99', value: percentile(product, 99), unit: 'ms', baseline: percentile(baseline, 99), note, target: { maxValue: 5, text: '< 5 ms' } }),
