@@ -4,12 +4,16 @@
  *   #/                      facts list (?q=&status=)
  *   #/facts/<id>            fact page (?knownAt=&asOf=)
  *   #/ledger                ledger: live feed and verification
+ *   #/sources               sources list
+ *   #/sources/<id>/review   extract draft claims from a source and review them (editors)
  */
 import { h, replaceChildren } from './dom.js'
 import { setUpKeyForm } from './editor/key.js'
 import { renderFactPage } from './views/fact-page.js'
 import { renderFactsList } from './views/facts-list.js'
 import { renderLedgerPage } from './views/ledger-page.js'
+import { renderReviewPage } from './views/review-page.js'
+import { renderSourcesPage } from './views/sources-page.js'
 
 const main = document.getElementById('main')
 /** Each render gets a fresh AbortController; leaving a page aborts its fetches and closes its streams. */
@@ -28,10 +32,13 @@ function route({ initial = false } = {}) {
   current = controller
   const ctx = { main, params, signal: controller.signal }
   const fact = /^\/facts\/([^/]+)$/.exec(path)
+  const review = /^\/sources\/([^/]+)\/review$/.exec(path)
   let page
   if (path === '/' || path === '/facts') page = { nav: 'facts', render: () => renderFactsList(ctx) }
   else if (fact) page = { nav: 'facts', render: () => renderFactPage(ctx, decodeURIComponent(fact[1])) }
   else if (path === '/ledger') page = { nav: 'ledger', render: () => renderLedgerPage(ctx) }
+  else if (path === '/sources') page = { nav: 'sources', render: () => renderSourcesPage(ctx) }
+  else if (review) page = { nav: 'sources', render: () => renderReviewPage(ctx, decodeURIComponent(review[1])) }
   else page = { nav: '', render: () => notFound(path) }
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === page.nav) link.setAttribute('aria-current', 'page')

@@ -1,0 +1,252 @@
+/**
+ * One draft claim from the extractor, as a card an editor reviews: the quote
+ * with the figure marked, every field the claim will carry (locked until
+ * "Edit", except the fact, which is always the editor's choice), and why the
+ * extractor proposed it. "Accept" is the only thing that writes: a POST
+ * /claims with the draft's exact offsets and one Idempotency-Key per intended
+ * write, so a resend after a lost answer records it once. "Reject" removes
+ * the card and writes nothing.
+ */
+import { enc, problemText, request } from '../api.js'
+import { announce, h, replaceChildren, uid } from '../dom.js'
+import { formatDate, modalityLabels } from '../format.js'
+import { askForKey } from './key.js'
+import { clearFieldError, fieldForPath, fieldValue, renderField, showFieldError } from './form-fields.js'
+import { createRequestIdentity } from './request-id.js'
+
+const modalityOptions = Object.entries(modalityLabels)
+
+/**
+ * draft: a DraftClaim; facts: [{ factId, question }]; source: SourceDoc;
+ * textSource: 'snapshot' | 'body' (where the draft's offsets point);
+ * onChange(): called after the card was recorded or rejected (to recount).
+ */
+export function draftCard({ draft, index, facts, source, textSource, onChange }) {
+  const headingId = uid('draft')
+  const identity = createRequestIdentity()
+  const suggested = 'factId' in draft.suggestedFact && facts.some((f) => f.factId === draft.suggestedFact.factId) ? draft.suggestedFact.factId : ''
+  const factField = renderField(
+    {
+      name: 'factId',
+      label: 'Fact this claim answers',
+      path: 'factId',
+      type: 'select',
+      required: true,
+      options: [['', 'Choose a fact…'], ...facts.map((f) => [f.factId, f.question])],
+      help: suggestionText(draft.suggestedFact, facts),
+    },
+    suggested,
+  )
+  const editable = [
+    renderField({ name: 'value', label: 'Figure as the source stated it', path: 'value', required: true, help: 'With its hedge: “21”, “more than 20”, “up to $15 million”' }, draft.figure),
+    renderField({ name: 'attributedTo', label: 'Attributed to (who said it)', path: 'attributedTo', required: true }, draft.attributedTo),
+    renderField({ name: 'via', label: 'Via (one link of the chain per line)', path: 'via', type: 'lines' }, draft.via),
+    renderField({ name: 'modality', label: 'Modality', path: 'modality', type: 'select', options: modalityOptions, required: true }, draft.modality),
+    renderField({ name: 'validAt', label: 'True as of (valid time)', path: 'validAt', type: 'date', required: true, help: validAtHelp(draft) }, draft.validAt ?? ''),
+  ]
+  for (const f of editable) f.input.disabled = true
+  const quoteError = h('p', { class: 'field-error', id: `${headingId}-quote-error`, hidden: true })
+  const quoteBox = h(
+    'div',
+    { class: 'field draft-quote', 'data-field': 'quote' },
+    h('blockquote', { class: 'quote', 'aria-describedby': quoteError.id }, h('p', {}, '“', highlighted(draft), '”')),
+    h('p', { class: 'help' }, offsetsText(draft, source, textSource)),
+    quoteError,
+  )
+  // The quote is not editable (its offsets are what gets verified), but the API's citation errors belong next to it.
+  const quoteField = { field: { name: 'quote', path: 'citation' }, wrapper: quoteBox, input: quoteBox.querySelector('blockquote') }
+  const fields = [factField, ...editable]
+
+  const problemBox = h('div', { class: 'form-problem', role: 'alert', tabindex: '-1', hidden: true })
+  const status = h('p', { class: 'form-status', role: 'status' })
+  const accept = h('button', { type: 'submit', class: 'button' }, 'Accept')
+  const edit = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false' }, 'Edit')
+  const reject = h('button', { type: 'button', class: 'button secondary' }, 'Reject')
+  const form = h(
+    'form',
+    { novalidate: true, class: 'draft-form', 'aria-labelledby': headingId },
+    problemBox,
+    factField.wrapper,
+    h('div', { class: 'draft-fields' }, editable.map((f) => f.wrapper)),
+    h('div', { class: 'button-row' }, accept, edit, reject),
+    status,
+  )
+  const card = h(
+    'li',
+    { class: 'claim-card draft-card', 'data-draft': String(index + 1), tabindex: '-1' },
+    h(
+      'article',
+      { 'aria-labelledby': headingId },
+      h('div', { class: 'claim-head' }, h('h3', { id: headingId, class: 'claim-value' }, `Draft ${index + 1}: ${draft.figure}${draft.counted ? ` ${draft.counted}` : ''}`), h('p', { class: 'badges' }, confidenceBadge(draft.confidence))),
+      quoteBox,
+      form,
+      why(draft),
+    ),
+  )
+
+  const setEditing = (on) => {
+    for (const f of editable) f.input.disabled = !on
+    edit.setAttribute('aria-pressed', String(on))
+    edit.textContent = on ? 'Done editing' : 'Edit'
+  }
+  edit.addEventListener('click', () => {
+    const on = edit.getAttribute('aria-pressed') !== 'true'
+    setEditing(on)
+    if (on) editable[0].input.focus()
+  })
+  reject.addEventListener('click', () => {
+    // Keep keyboard users in the list: focus moves to the next draft (or the previous one).
+    const next = card.nextElementSibling ?? card.previousElementSibling
+    card.remove()
+    if (next instanceof HTMLElement) next.focus()
+    announce(`Draft ${index + 1} (${draft.figure}) rejected. Nothing was recorded.`)
+    onChange?.()
+  })
+
+  function body() {
+    const v = Object.fromEntries(fields.map((f) => [f.field.name, fieldValue(f)]))
+    // Offsets go with the quote when they point into the text the server will check them against:
+    // the saved copy, or (for a source without one) the text pasted here, kept as given and unverified.
+    // Pasted text for a source that has a saved copy may differ from it: the server then finds the quote itself.
+    const withOffsets = textSource === 'snapshot' || !source.snapshotSha256
+    return {
+      factId: v.factId,
+      sourceId: source.sourceId,
+      citation: withOffsets ? { quote: draft.quote, start: draft.start, end: draft.end } : { quote: draft.quote },
+      attributedTo: v.attributedTo,
+      via: v.via,
+      // The extractor's parsed Quantity when the figure is as drafted; the editor's phrase, parsed by the ledger, when edited.
+      value: v.value === draft.figure ? draft.value : v.value,
+      modality: v.modality,
+      validAt: v.validAt,
+    }
+  }
+
+  async function send() {
+    problemBox.hidden = true
+    for (const f of [...fields, quoteField]) clearFieldError(f)
+    const req = { method: 'POST', path: '/claims', body: body() }
+    const idempotencyKey = identity.keyFor(req)
+    accept.disabled = true
+    form.setAttribute('aria-busy', 'true')
+    status.textContent = 'Recording…'
+    const result = await request(req.path, { method: req.method, body: req.body, idempotencyKey })
+    form.removeAttribute('aria-busy')
+    status.textContent = ''
+    accept.disabled = false
+    if (result.ok) return recorded(result.data, req.body)
+    explain(result)
+  }
+
+  function recorded(data, sent) {
+    setEditing(false)
+    factField.input.disabled = true
+    form.querySelector('.button-row').remove()
+    card.classList.add('recorded')
+    card.dataset.claimId = data.id
+    const fact = facts.find((f) => f.factId === sent.factId)
+    status.replaceChildren(
+      h('strong', {}, 'Recorded'),
+      ` as claim ${data.id} at ledger position ${data.position}. `,
+      h('a', { href: `#/facts/${enc(sent.factId)}` }, `Open “${fact?.question ?? sent.factId}”`),
+    )
+    card.querySelector('.badges').appendChild(h('span', { class: 'badge status-confirmed' }, 'recorded'))
+    announce(`Draft ${index + 1} recorded at ledger position ${data.position}.`)
+    onChange?.()
+  }
+
+  function explain({ status: code, problem }) {
+    const errors = Array.isArray(problem.errors) ? problem.errors : []
+    if (errors.length && (code === 400 || code === 422)) {
+      const unplaced = []
+      for (const e of errors) {
+        const f = fieldForPath([...fields, quoteField], e.path)
+        if (f) showFieldError(f, e.message)
+        else unplaced.push(e)
+      }
+      if (unplaced.length) showProblem(h('p', {}, 'Please check:'), h('ul', {}, unplaced.map((e) => h('li', {}, e.path ? `${e.path}: ${e.message}` : e.message))))
+      const first = fields.find((f) => f.wrapper.classList.contains('invalid'))
+      if (first && first !== factField) setEditing(true)
+      ;(first ? first.input : problemBox).focus()
+      return
+    }
+    if (code === 401) {
+      showProblem(h('p', {}, 'Not signed in as an editor. Enter an editor key at the top of the page, then accept again; this draft is kept.'))
+      askForKey()
+      return
+    }
+    const hint =
+      code === 0 || code >= 500
+        ? 'Accepting again is safe: it carries the same request id, so the claim will not be recorded twice.'
+        : code === 429
+          ? 'Too many requests just now. Wait a moment, then accept again.'
+          : code === 403
+            ? 'Your key does not allow recording claims.'
+            : 'The draft is kept.'
+    showProblem(h('p', { class: 'problem-title' }, problemText(problem)), h('p', {}, hint))
+    problemBox.focus()
+  }
+
+  function showProblem(...content) {
+    replaceChildren(problemBox, ...content)
+    problemBox.hidden = false
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    if (!accept.disabled) send()
+  })
+  return card
+}
+
+/** The quote as text nodes with the figure in a <mark>, when the figure lies inside it. */
+function highlighted(draft) {
+  const from = draft.figureStart - draft.start
+  const to = draft.figureEnd - draft.start
+  if (from < 0 || to > draft.quote.length || from >= to) return draft.quote
+  return [draft.quote.slice(0, from), h('mark', { class: 'figure' }, draft.quote.slice(from, to)), draft.quote.slice(to)]
+}
+
+function offsetsText(draft, source, textSource) {
+  const where = `Characters ${draft.start}–${draft.end}`
+  if (textSource === 'snapshot') return `${where} of the saved copy; the ledger checks the quote there when you accept.`
+  if (source.snapshotSha256) return 'From the pasted text; the ledger looks for this quote in the saved copy when you accept.'
+  return `${where} of the pasted text. This source has no saved copy, so the quote is recorded unchecked.`
+}
+
+function suggestionText(suggestion, facts) {
+  if ('factId' in suggestion) {
+    const known = facts.some((f) => f.factId === suggestion.factId)
+    return known ? `Suggested by the extractor (similarity ${Math.round(suggestion.score * 100)}%). Check it.` : 'The suggested fact is not in the list; choose one.'
+  }
+  const best = suggestion.bestScore === undefined ? '' : ` (best similarity ${Math.round(suggestion.bestScore * 100)}%)`
+  return `No existing fact fits well${best}. Choose one if it does; if none does, define the fact first and then accept this draft.`
+}
+
+function validAtHelp(draft) {
+  if (draft.validAt === null) return 'Nothing in the text dates this figure: give the date it was true.'
+  if (draft.validAtText) return `Read from “${draft.validAtText.replace(/[,.;]$/, '')}” (${draft.validAtPrecision}).`
+  if (draft.validAtPrecision === 'publication') return `No date near the figure: this is the publication date (${formatDate(draft.validAt)}).`
+  return `Precision: ${draft.validAtPrecision}.`
+}
+
+function confidenceBadge(confidence) {
+  const pct = Math.round(confidence * 100)
+  const level = confidence >= 0.85 ? 'official' : confidence >= 0.6 ? 'estimate' : 'allegation'
+  return h('span', { class: `badge modality-${level}`, title: 'How sure the extractor is' }, `confidence ${pct}%`)
+}
+
+function why(draft) {
+  return h(
+    'details',
+    { class: 'claim-history draft-why' },
+    h('summary', {}, 'Why this draft'),
+    h(
+      'ul',
+      {},
+      draft.counted ? h('li', {}, `Counts: ${draft.counted}`) : null,
+      draft.reasons.map((r) => h('li', {}, r)),
+      draft.alsoAt.length ? h('li', {}, `The same figure appears ${draft.alsoAt.length} more time(s) in the text.`) : null,
+    ),
+  )
+}
