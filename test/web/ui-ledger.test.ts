@@ -57,13 +57,18 @@ t.test('text from the server is shown as text, never run as markup', async (t) =
     body: {
       publisher: '<img src=x onerror="window.__pwned=1">Evil Times',
       title: '<script>window.__pwned=2</script>',
-      url: 'javascript:window.__pwned=3',
+      url: 'https://evil.example/story',
       origin: 'evil-times',
       tier: 4,
       publishedAt: '2024-12-01',
     },
   })
   t.equal(source.status, 201)
+  const scripted = await server.api('/sources', {
+    method: 'POST',
+    body: { publisher: 'Evil Times', title: 'x', url: 'javascript:window.__pwned=3', origin: 'evil-times', tier: 4, publishedAt: '2024-12-01' },
+  })
+  t.equal(scripted.status, 400, 'a javascript: URL never reaches the page: the API refuses it')
   const claim = await server.api('/claims', {
     method: 'POST',
     body: {
@@ -85,7 +90,7 @@ t.test('text from the server is shown as text, never run as markup', async (t) =
   t.match(await card.locator('.claim-facts').textContent(), '<i onmouseover="window.__pwned=5">officials</i> — via <a href="javascript:window.__pwned=6">link</a>')
   t.match(await card.locator('.claim-facts').textContent(), '<img src=x onerror="window.__pwned=1">Evil Times')
   t.equal(await card.locator('img, script, b, i, a[href^="javascript"]').count(), 0, 'no element was made from server text')
-  t.equal(await card.getByRole('link', { name: '<script>window.__pwned=2</script>' }).getAttribute('href'), '#', 'a javascript: URL is made inert')
+  t.equal(await card.getByRole('link', { name: '<script>window.__pwned=2</script>' }).getAttribute('href'), 'https://evil.example/story', 'the web address is kept as a link target')
   t.equal(await page.evaluate(() => (window as any).__pwned), undefined)
 })
 
