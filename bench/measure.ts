@@ -51,4 +51,27 @@ export async function alternate<K extends string>(rounds: number, sides: Record<
   return Object.fromEntries(names.map((k) => [k, median(seen[k])])) as Record<K, number>
 }
 
+/**
+ * For one-at-a-time operations: run one operation of each side in turn
+ * (baseline, product, baseline, ...) for `ms`, timing each, and report each
+ * side's operations per second of its own time. Interleaving op by op puts
+ * both sides under the same conditions from moment to moment, which on a
+ * shared machine is fairer than rounds.
+ */
+export async function interleaved<K extends string>(ms: number, sides: Record<K, () => unknown>): Promise<Record<K, number>> {
+  const names = Object.keys(sides) as K[]
+  const spent = Object.fromEntries(names.map((k) => [k, 0])) as Record<K, number>
+  let ops = 0
+  const deadline = performance.now() + ms
+  while (performance.now() < deadline) {
+    for (const which of names) {
+      const started = performance.now()
+      await sides[which]()
+      spent[which] += performance.now() - started
+    }
+    ops += 1
+  }
+  return Object.fromEntries(names.map((k) => [k, ops / (spent[k] / 1000)])) as Record<K, number>
+}
+
 export const seconds = (from: number) => (performance.now() - from) / 1000

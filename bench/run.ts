@@ -7,7 +7,7 @@ import { createBenchContext, type BenchContext } from './context.js'
 import { createBenchProgress } from './progress.js'
 import { type BenchReport, describeMachine, type ScenarioResult } from './results.js'
 import { scenarios } from './scenarios/index.js'
-import { formatMachine, formatResultsTable } from './table.js'
+import { formatMachine, formatReportMarkdown, formatResultsTable } from './table.js'
 
 export interface BenchOptions {
   quick: boolean
@@ -19,6 +19,8 @@ export interface BenchOptions {
   out: string | null
   /** Keep the scratch directory (databases, NDJSON) for a look afterwards. */
   keep?: boolean
+  /** Print the table as GitHub markdown (for README.md) instead of plain text. */
+  markdown?: boolean
 }
 
 export interface BenchIo {
@@ -75,8 +77,8 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<Benc
     scenarios: results,
     skipped,
   }
-  io.stdout.write(`${formatResultsTable(results)}\n\n${formatMachine(report)}; ${report.durationSeconds} s\n`)
-  for (const s of skipped) io.stdout.write(`skipped ${s.name}: ${s.reason}\n`)
+  io.stdout.write(options.markdown ? `${formatReportMarkdown(report)}\n` : `${formatResultsTable(results)}\n\n${formatMachine(report)}; ${report.durationSeconds} s\n`)
+  if (!options.markdown) for (const s of skipped) io.stdout.write(`skipped ${s.name}: ${s.reason}\n`)
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true })
     writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`)

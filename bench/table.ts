@@ -45,3 +45,10 @@ export function formatMachine(report: Pick<BenchReport, 'machine' | 'mode' | 'ev
   const m = report.machine
   return `${m.cpus} × ${m.cpuModel}, ${formatNumber(m.memoryMb / 1024)} GB RAM, Node ${m.node} (${m.platform}); ${report.mode} run, ${report.events.toLocaleString('en-US')} events`
 }
+
+/** A whole report as markdown: the table, then the machine and run, then what was skipped. */
+export function formatReportMarkdown(report: BenchReport): string {
+  const lines = [formatResultsMarkdown(report.scenarios), '', `${formatMachine(report)}; ${report.durationSeconds} s, ${report.startedAt.slice(0, 10)}.`]
+  for (const s of report.skipped) lines.push('', `Skipped ${s.name}: ${s.reason}`)
+  return lines.join('\n')
+}

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { createSqliteEventStore } from '../../src/store/sqlite/create-sqlite-event-store.js'
 import { createClaimEvents } from '../claim-events.js'
 import type { BenchContext } from '../context.js'
-import { alternate, throughputFor } from '../measure.js'
+import { interleaved } from '../measure.js'
 import { openRawEventTable } from '../raw-sqlite.js'
 import { type ScenarioResult, scenario } from '../results.js'
 
@@ -16,30 +16,20 @@ export async function appendSingle(ctx: BenchContext): Promise<ScenarioResult[]>
   const store = await createSqliteEventStore({ path: join(ctx.workDir, 'append-single.db') })
   const raw = openRawEventTable(join(ctx.workDir, 'append-single-raw.db'))
   const next = createClaimEvents(1)
+  const baselineAppend = () => {
+    const { stream, event } = next()
+    raw.appendOne(stream, event)
+  }
+  const productAppend = async () => {
+    const { stream, event } = next()
+    const result = await store.append(stream, [event], { expectedRevision: 'no_stream' })
+    if (!result.ok) throw new Error(`append refused: ${result.error.code}`)
+  }
   try {
-    const measured = await alternate(
-      ctx.rounds,
-      {
-        baseline: {
-          round: () =>
-            throughputFor(ctx.roundMs, () => {
-              const { stream, event } = next()
-              raw.appendOne(stream, event)
-              return 1
-            }),
-        },
-        product: {
-          round: () =>
-            throughputFor(ctx.roundMs, async () => {
-              const { stream, event } = next()
-              const result = await store.append(stream, [event], { expectedRevision: 'no_stream' })
-              if (!result.ok) throw new Error(`append refused: ${result.error.code}`)
-              return 1
-            }),
-        },
-      },
-      (i, which, value) => ctx.progress.status(`appendSingle round ${i + 1}/${ctx.rounds} ${which}: ${Math.round(value)} events/s`),
-    )
+    ctx.progress.status('appendSingle: one append of each side in turn')
+    // Warm both (statement caches, JIT, the WAL files) before measuring.
+    await interleaved(200, { baseline: baselineAppend, product: productAppend })
+    const measured = await interleaved(2 * ctx.rounds * ctx.roundMs, { baseline: baselineAppend, product: productAppend })
     return [
       scenario({
         name: 'appendSingle',

@@ -4,7 +4,7 @@ import { createPostgresEventStore } from '../../src/store/postgres/create-postgr
 import { childScript, runChild } from '../child-process.js'
 import { createClaimEvents } from '../claim-events.js'
 import type { BenchContext } from '../context.js'
-import { alternate, seconds, throughputFor } from '../measure.js'
+import { alternate, interleaved, seconds, throughputFor } from '../measure.js'
 import { createBenchDatabase, postgresUnavailable } from '../postgres-database.js'
 import { openRawPostgresTable } from '../raw-postgres.js'
 import { type ScenarioResult, scenario } from '../results.js'
@@ -19,29 +19,18 @@ async function postgresAppends(ctx: BenchContext): Promise<ScenarioResult[]> {
     const next = createClaimEvents(5)
     try {
       const status = (name: string) => (i: number, which: string, value: number) => ctx.progress.status(`${name} round ${i + 1}/${ctx.rounds} ${which}: ${Math.round(value)} events/s`)
-      const single = await alternate(
-        ctx.rounds,
-        {
-          baseline: {
-            round: () =>
-              throughputFor(ctx.roundMs, async () => {
-                const { stream, event } = next()
-                await raw.appendOne(stream, event)
-                return 1
-              }),
-          },
-          product: {
-            round: () =>
-              throughputFor(ctx.roundMs, async () => {
-                const { stream, event } = next()
-                const result = await store.append(stream, [event], { expectedRevision: 'no_stream' })
-                if (!result.ok) throw new Error(`append refused: ${result.error.code}`)
-                return 1
-              }),
-          },
+      ctx.progress.status('pg appendSingle: one append of each side in turn')
+      const single = await interleaved(2 * ctx.rounds * ctx.roundMs, {
+        baseline: async () => {
+          const { stream, event } = next()
+          await raw.appendOne(stream, event)
         },
-        status('pg appendSingle'),
-      )
+        product: async () => {
+          const { stream, event } = next()
+          const result = await store.append(stream, [event], { expectedRevision: 'no_stream' })
+          if (!result.ok) throw new Error(`append refused: ${result.error.code}`)
+        },
+      })
       const concurrent = await alternate(
         ctx.rounds,
         {

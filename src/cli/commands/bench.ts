@@ -4,7 +4,7 @@ import type { CliCommand } from '../io.js'
 import { UsageError } from '../usage-error.js'
 
 /**
- * `factledger bench [--quick] [--only a,b] [--events N] [--out FILE | --no-write] [--keep]`:
+ * `factledger bench [--quick] [--only a,b] [--events N] [--out FILE | --no-write] [--keep] [--markdown]`:
  * measure the product against a bare baseline in the same run (bench/). The
  * table goes to stdout, progress to stderr, the JSON report to
  * bench/results.json unless --out names another file or --no-write.
@@ -19,6 +19,7 @@ export const benchCommand: CliCommand = async (argv, io) => {
       out: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
     },
     strict: true,
   })
@@ -32,6 +33,6 @@ export const benchCommand: CliCommand = async (argv, io) => {
   const unknown = only?.filter((name) => !scenarios.some((s) => s.name === name)) ?? []
   if (unknown.length) throw new UsageError(`unknown scenario ${unknown.join(', ')} (known: ${scenarios.map((s) => s.name).join(', ')})`)
   const out = values['no-write'] ? null : values.out ? resolve(values.out) : defaultResultsPath
-  await runBench({ quick: values.quick, out, keep: values.keep, ...(only ? { only } : {}), ...(events ? { events } : {}) }, io)
+  await runBench({ quick: values.quick, out, keep: values.keep, markdown: values.markdown, ...(only ? { only } : {}), ...(events ? { events } : {}) }, io)
   return 0
 }
