@@ -1,7 +1,7 @@
 import t from 'tap'
-import { median, percentile } from '../../bench/measure.js'
+import { alternate, interleaved, median, percentile } from '../../bench/measure.js'
 import { scenario } from '../../bench/results.js'
-import { formatMachine, formatNumber, formatResultsMarkdown, formatResultsTable } from '../../bench/table.js'
+import { formatMachine, formatNumber, formatReportMarkdown, formatResultsMarkdown, formatResultsTable } from '../../bench/table.js'
 
 t.test('a throughput ratio is product / baseline, and the target is met at or above minRatio', async (t) => {
   const met = scenario({ name: 'appendSingle', value: 80, unit: 'events/s', baseline: 100, target: { minRatio: 0.8, text: '>= 0.8' } })
@@ -83,4 +83,40 @@ t.test('percentile and median refuse empty samples and percentiles outside 0..10
   t.throws(() => percentile([1], 101), RangeError)
   t.throws(() => percentile([1], Number.NaN), RangeError)
   t.throws(() => median([]), /median of nothing/)
+})
+
+t.test('formatReportMarkdown puts the machine line and every skipped scenario under the table', async (t) => {
+  const machine = { cpus: 2, cpuModel: 'AMD EPYC', node: 'v20.20.2', platform: 'linux-x64', memoryMb: 24_105 }
+  const report = { machine, mode: 'quick' as const, events: 100_000, startedAt: '2026-11-23T14:00:00.000Z', durationSeconds: 95.5, scenarios: [lines[2]!], skipped: [{ name: 'postgres', reason: 'no PostgreSQL at 127.0.0.1:5432' }] }
+  t.equal(
+    formatReportMarkdown(report),
+    [
+      '| scenario | value | unit | baseline | ratio | target | met? |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| pg importBulk | 3,497 | events/s | — | — |  |  |',
+      '',
+      '2 × AMD EPYC, 23.5 GB RAM, Node v20.20.2 (linux-x64); quick run, 100,000 events; 95.5 s, 2026-11-23.',
+      '',
+      'Skipped postgres: no PostgreSQL at 127.0.0.1:5432',
+    ].join('\n'),
+  )
+})
+
+t.test('interleaved runs one operation of each side per turn and rates each by its own time', async (t) => {
+  const calls: string[] = []
+  const rates = await interleaved(20, { baseline: () => calls.push('b'), product: async () => calls.push('p') })
+  t.ok(calls.length >= 2)
+  t.same(calls.slice(0, 4), calls.length >= 4 ? ['b', 'p', 'b', 'p'] : calls.slice(0, 4))
+  t.equal(calls.filter((c) => c === 'b').length, calls.filter((c) => c === 'p').length, 'as many of each')
+  t.ok(Number.isFinite(rates.baseline) && rates.baseline > 0)
+  t.ok(Number.isFinite(rates.product) && rates.product > 0)
+})
+
+t.test('alternate runs the sides in turn, round by round, and keeps each one\'s median', async (t) => {
+  const order: string[] = []
+  const values = { baseline: [3, 1, 2], product: [10, 30, 20] }
+  const round = (side: 'baseline' | 'product') => ({ round: async () => (order.push(side), values[side].shift()!) })
+  const result = await alternate(3, { baseline: round('baseline'), product: round('product') })
+  t.same(order, ['baseline', 'product', 'baseline', 'product', 'baseline', 'product'])
+  t.same(result, { baseline: 2, product: 20 })
 })
