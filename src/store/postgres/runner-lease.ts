@@ -39,6 +39,10 @@ export async function acquireRunnerLease(pool: pg.Pool, name: string, options: L
     if (!lost.signal.aborted) lost.abort(error)
   }
   client.on('error', onError)
+  // A session ended by the server (pg_terminate_backend, a restart) may close the
+  // socket without an 'error' event: that is a lost lease too.
+  const onEnd = () => onError(new Error('runner lease connection ended'))
+  client.on('end', onEnd)
 
   let held: boolean
   try {
@@ -49,12 +53,14 @@ export async function acquireRunnerLease(pool: pg.Pool, name: string, options: L
     held = result.rows[0]!.held
   } catch (error) {
     client.off('error', onError)
+    client.off('end', onEnd)
     client.release(error as Error)
     throw toStoreError(error, 'cannot take the runner lease')
   }
 
   if (!held) {
     client.off('error', onError)
+    client.off('end', onEnd)
     client.release()
     return notHeld()
   }
@@ -73,6 +79,7 @@ export async function acquireRunnerLease(pool: pg.Pool, name: string, options: L
       released = true
       clearInterval(heartbeat)
       client.off('error', onError)
+      client.off('end', onEnd)
       if (lost.signal.aborted) {
         client.release(new Error('runner lease connection lost'))
         return
