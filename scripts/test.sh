@@ -21,6 +21,10 @@ typecheck_failed=0
 echo "# type check (tsc --noEmit)"
 if ! npx --no-install tsc --noEmit; then typecheck_failed=1; fi
 
+# Build tap with the plugins .taprc names (tsx instead of ts-node) before the
+# first run on a fresh clone; otherwise that first run still loads the default set.
+npx --no-install tap build >/dev/null
+
 out=$(mktemp)
 npx --no-install tap --reporter=tap "$@" 2>&1 | tee "$out"
 tap_status=${PIPESTATUS[0]}
