@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # The test command (`npm test`), also what CI runs. It
-#   1. makes sure Debian's Chromium is there for the browser tests (installs it
-#      when running as root, as in CI);
+#   1. makes sure Debian's Chromium (browser tests) and docker-compose (checks
+#      docker-compose.yml) are there, installing them when running as root, as in CI;
 #   2. type-checks the whole tree;
 #   3. runs every tap test (PostgreSQL tests need the server on 127.0.0.1:5432);
 # and ends with the plain total "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
+# Debian packages the tests use: chromium (browser tests) and docker-compose
+# (Compose 1.29 validates docker-compose.yml; no Docker engine is needed for that).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "installing Debian's chromium for the browser tests"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "installing Debian packages for the tests: ${missing[*]}"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "warning: /usr/bin/chromium is missing; the browser tests will fail (apt-get install -y chromium)"
+    echo "warning: missing ${missing[*]}; the browser and compose tests will fail (apt-get install -y ${missing[*]})"
   fi
 fi
 
