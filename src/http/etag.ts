@@ -1,5 +1,3 @@
-import type { EventStore } from '../store/port.js'
-
 /**
  * Entity tags are the stream revision in quotes: `"3"`. An editor sends the
  * ETag of what they read back as If-Match; the ledger then refuses the write
@@ -22,10 +20,4 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch {
   const match = /^"(0|[1-9]\d{0,18})"$/.exec(value)
   if (!match) return { kind: 'malformed', reason: `If-Match must be one entity tag with the stream revision, e.g. "3" (quotes included); got ${JSON.stringify(value.slice(0, 40))}` }
   return { kind: 'revision', revision: BigInt(match[1]!) }
-}
-
-/** The current revision of a stream, or null when it does not exist. */
-export async function streamRevision(store: EventStore, stream: string): Promise<bigint | null> {
-  for await (const event of store.readStream(stream, { direction: 'backwards', maxCount: 1 })) return event.revision
-  return null
 }

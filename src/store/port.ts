@@ -73,6 +73,14 @@ export interface EventStore {
   subscribeToAll(options: SubscribeOptions): AsyncIterable<RecordedEvent>
   /** Position of the last committed event (0n when empty). */
   headPosition(): Promise<bigint>
+  /**
+   * Revision of the stream's last event, or null when the stream does not
+   * exist: what `readStream(stream, { direction: 'backwards', maxCount: 1 })`
+   * yields, without reading the event. Optional, so an adapter that cannot do
+   * better than that read may leave it out; callers go through
+   * `streamRevision` (src/store/stream-revision.ts), which falls back to it.
+   */
+  streamHead?(stream: string): Promise<bigint | null>
   close(): Promise<void>
 }
 

@@ -137,6 +137,10 @@ export function createMemoryEventStore(options: { storage?: MemoryStorage } = {}
       ensureOpen()
       return headPosition()
     },
+    streamHead: async (stream) => {
+      ensureOpen()
+      return streamEvents(stream).at(-1)?.revision ?? null
+    },
     close: async () => {
       closed = true
       notify()

@@ -79,6 +79,17 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
         throw toStoreError(error, 'cannot read the head position from PostgreSQL')
       }
     },
+    async streamHead(stream) {
+      assertOpen()
+      try {
+        // An index-only scan of (stream, revision): the same table readStream reads, so never ahead of it.
+        const result = await pool.query<{ max: string | null }>('SELECT max(revision) AS max FROM events WHERE stream = $1', [stream])
+        const max = result.rows[0]!.max
+        return max === null ? null : BigInt(max)
+      } catch (error) {
+        throw toStoreError(error, 'cannot read a stream head from PostgreSQL')
+      }
+    },
     async close() {
       if (closed) return
       closed = true

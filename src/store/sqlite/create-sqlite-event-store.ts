@@ -72,6 +72,10 @@ export async function createSqliteEventStore(options: SqliteEventStoreOptions): 
       return reader.headPosition()
     },
 
+    async streamHead(stream: string) {
+      return reader.streamHead(stream)
+    },
+
     stats: groupCommit.stats,
 
     async close() {

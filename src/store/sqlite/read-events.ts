@@ -19,7 +19,7 @@ function assertPosition(name: string, value: bigint | undefined, fallback: bigin
   return value
 }
 
-/** readStream, readAll and the page read the subscription uses, over prepared statements. */
+/** readStream, readAll, the page read the subscription uses and the head lookups, over prepared statements. */
 export function createEventReader(db: SqliteDatabase, assertOpen: () => void) {
   const forwards = db
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`)
@@ -31,6 +31,8 @@ export function createEventReader(db: SqliteDatabase, assertOpen: () => void) {
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`)
     .safeIntegers()
   const head = db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck().safeIntegers()
+  // Answered from the (stream, revision) unique index alone: no row, no JSON.
+  const streamHeadRevision = db.prepare('SELECT max(revision) FROM events WHERE stream = ?').pluck().safeIntegers()
 
   /** Events after `fromPosition` (exclusive) up to `toPosition` (inclusive), at most `limit`. */
   function readPage(fromPosition: bigint, limit: number, toPosition = MAX_INT64): RecordedEvent[] {
@@ -77,5 +79,10 @@ export function createEventReader(db: SqliteDatabase, assertOpen: () => void) {
     return head.get() as bigint
   }
 
-  return { readStream, readAll, readPage, headPosition }
+  function streamHead(stream: string): bigint | null {
+    assertOpen()
+    return streamHeadRevision.get(stream) as bigint | null
+  }
+
+  return { readStream, readAll, readPage, headPosition, streamHead }
 }

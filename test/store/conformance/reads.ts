@@ -1,6 +1,7 @@
 import type { Test } from 'tap'
 import type { RecordedEvent } from '../../../events/envelope.js'
 import type { EventStore } from '../../../src/store/port.js'
+import { streamRevision } from '../../../src/store/stream-revision.js'
 import { type OpenStore, collect, expectOk, newEvents, newStream, withStore } from './fixtures.js'
 
 const revisions = (events: RecordedEvent[]) => events.map(e => e.revision)
@@ -50,6 +51,26 @@ export function readCases(t: Test, open: OpenStore): void {
       await seed(t, store)
       t.strictSame(await collect(store.readStream(newStream('missing'))), [])
       t.strictSame(await collect(store.readStream(newStream('missing'), { direction: 'backwards' })), [])
+    }))
+
+  t.test('the stream head is the revision of its last event, and null for a missing stream', t =>
+    withStore(open, async store => {
+      const { a, b } = await seed(t, store)
+      const missing = newStream('missing')
+      // Every adapter, through what readers call (streamHead when the adapter has it, else a read).
+      t.equal(await streamRevision(store, a), 5n, 'a through streamRevision')
+      t.equal(await streamRevision(store, b), 2n, 'b through streamRevision')
+      t.equal(await streamRevision(store, missing), null, 'missing through streamRevision')
+      if (!store.streamHead) {
+        t.comment(`${store.kind} has no streamHead: readers fall back to reading the last event`)
+        return
+      }
+      t.equal(await store.streamHead(a), 5n, 'a')
+      t.equal(await store.streamHead(b), 2n, 'b')
+      t.equal(await store.streamHead(missing), null, 'missing')
+      expectOk(t, await store.append(b, newEvents(2), { expectedRevision: 2n }), 'b again')
+      t.equal(await store.streamHead(b), 4n, 'b after two more events')
+      t.equal(await store.streamHead(a), 5n, 'a unchanged')
     }))
 
   t.test('readAll: fromPosition is exclusive, toPosition inclusive, maxCount caps', t =>
