@@ -1,14 +1,9 @@
 import type pg from 'pg'
 import type { FactView } from '../../../projections/model.js'
 import type { ProjectionBatch } from '../read-model-port.js'
-import { viewContent, viewSearchText } from '../shared/view-change.js'
+import { lastByKey } from '../shared/last-by-key.js'
+import { sameViewContent, viewSearchText } from '../shared/view-change.js'
 
-/** Last of each key wins, as a sequence of INSERT OR REPLACE would leave it. */
-function lastByKey<T>(items: T[], key: (item: T) => string): T[] {
-  const map = new Map<string, T>()
-  for (const item of items) map.set(key(item), item)
-  return [...map.values()]
-}
 
 export const READ_MODEL_TABLES = ['rm_sources', 'rm_facts', 'rm_claims', 'rm_fact_views', 'rm_fact_view_history', 'rm_policy', 'rm_checkpoint']
 
@@ -85,7 +80,7 @@ async function writeViews(client: pg.PoolClient, views: FactView[]): Promise<voi
      WHERE fact_id = ANY($1::text[]) ORDER BY fact_id, position DESC`,
     [factIds],
   )
-  const lastContent = new Map(previous.rows.map((r) => [r.fact_id, viewContent(r.view)]))
+  const last = new Map(previous.rows.map((r) => [r.fact_id, r.view]))
   const subjects = await client.query<{ fact_id: string; subject: string | null }>(
     "SELECT fact_id, doc ->> 'subject' AS subject FROM rm_facts WHERE fact_id = ANY($1::text[])",
     [factIds],
@@ -94,11 +89,9 @@ async function writeViews(client: pg.PoolClient, views: FactView[]): Promise<voi
 
   const history: FactView[] = []
   for (const view of views) {
-    const now = viewContent(view)
-    if (lastContent.get(view.factId) !== now) {
-      history.push(view)
-      lastContent.set(view.factId, now)
-    }
+    const before = last.get(view.factId)
+    if (!before || !sameViewContent(before, view)) history.push(view)
+    last.set(view.factId, view)
   }
   const historyRows = lastByKey(history, (v) => `${v.factId}\u0000${v.asOf.position}`)
   if (historyRows.length > 0) {

@@ -1,12 +1,21 @@
 import type { FactView } from '../../../projections/model.js'
 import type { ProjectionBatch } from '../read-model-port.js'
 import type { SqliteDatabase } from './open-database.js'
-import { viewContent, viewSearchText } from '../shared/view-change.js'
+import { lastByKey } from '../shared/last-by-key.js'
+import { sameViewContent, viewSearchText } from '../shared/view-change.js'
 
 /**
  * Write a projection batch and its checkpoint in one transaction (BEGIN
  * IMMEDIATE on the event store's connection): after a crash the documents and
  * the checkpoint are both from before the batch or both from after it.
+ *
+ * The transaction commits with synchronous=NORMAL, not the FULL the events
+ * get: WAL keeps it atomic, and if a power loss takes the last batches away
+ * the checkpoint goes back with them, so the runner folds those events
+ * again. Every read-model document can be rebuilt from the events, so its
+ * commits need not wait for fsync; the next event commit (FULL) syncs the
+ * WAL frames before it anyway. better-sqlite3 is synchronous, so no event
+ * append can run on this connection between the two pragmas.
  */
 export function createReadModelWriter(db: SqliteDatabase) {
   const putSource = db.prepare('INSERT OR REPLACE INTO rm_sources (source_id, doc) VALUES (?, ?)')
@@ -24,23 +33,36 @@ export function createReadModelWriter(db: SqliteDatabase) {
   const putCheckpoint = db.prepare('INSERT OR REPLACE INTO rm_checkpoint (id, position, version) VALUES (1, ?, ?)')
   const tables = ['rm_sources', 'rm_facts', 'rm_claims', 'rm_fact_views', 'rm_fact_view_history', 'rm_policy', 'rm_checkpoint']
 
+  /** Each view becomes a history row when its content differs from the fact's previous one; the last per fact is current. */
+  function writeViews(views: readonly FactView[], subjects: ReadonlyMap<string, string | undefined>): void {
+    const last = new Map<string, FactView>()
+    for (const view of views) {
+      let previous = last.get(view.factId)
+      if (previous === undefined) {
+        const stored = lastHistory.get(view.factId) as string | undefined
+        if (stored !== undefined) previous = JSON.parse(stored) as FactView
+      }
+      if (!previous || !sameViewContent(previous, view)) putHistory.run(view.factId, BigInt(view.asOf.position), JSON.stringify(view))
+      last.set(view.factId, view)
+    }
+    for (const view of lastByKey(views, (v) => v.factId)) {
+      const subject = subjects.has(view.factId) ? subjects.get(view.factId) : ((subjectOf.get(view.factId) as string | null | undefined) ?? undefined)
+      putView.run(view.factId, view.status, viewSearchText(view, subject), JSON.stringify(view))
+    }
+  }
+
   const commit = db.transaction((batch: ProjectionBatch) => {
-    for (const source of batch.sources) putSource.run(source.sourceId, JSON.stringify(source))
-    for (const fact of batch.facts) {
+    for (const source of lastByKey(batch.sources, (s) => s.sourceId)) putSource.run(source.sourceId, JSON.stringify(source))
+    const facts = lastByKey(batch.facts, (f) => f.factId)
+    const viewed = new Set(batch.views.map((v) => v.factId))
+    for (const fact of facts) {
       putFact.run(fact.factId, JSON.stringify(fact))
-      const existing = currentView.get(fact.factId) as string | undefined
+      // A fact whose subject changed without a new view still needs its search text refreshed.
+      const existing = viewed.has(fact.factId) ? undefined : (currentView.get(fact.factId) as string | undefined)
       if (existing) refreshSearch.run(viewSearchText(JSON.parse(existing) as FactView, fact.subject), fact.factId)
     }
-    for (const claim of batch.claims) putClaim.run(claim.claimId, claim.factId, claim.sourceId, JSON.stringify(claim))
-    for (const view of batch.views) {
-      const previous = lastHistory.get(view.factId) as string | undefined
-      const text = JSON.stringify(view)
-      if (previous === undefined || viewContent(JSON.parse(previous) as FactView) !== viewContent(view)) {
-        putHistory.run(view.factId, BigInt(view.asOf.position), text)
-      }
-      const subject = subjectOf.get(view.factId) as string | null | undefined
-      putView.run(view.factId, view.status, viewSearchText(view, subject ?? undefined), text)
-    }
+    for (const claim of lastByKey(batch.claims, (c) => c.claimId)) putClaim.run(claim.claimId, claim.factId, claim.sourceId, JSON.stringify(claim))
+    writeViews(batch.views, new Map(facts.map((f) => [f.factId, f.subject])))
     if (batch.policy) putPolicy.run(JSON.stringify(batch.policy))
     putCheckpoint.run(batch.checkpoint.position, batch.checkpoint.version)
   })
@@ -49,8 +71,18 @@ export function createReadModelWriter(db: SqliteDatabase) {
     for (const table of tables) db.prepare(`DELETE FROM ${table}`).run()
   })
 
+  /** Run a read-model transaction without waiting for fsync (see above), then restore the events' FULL. */
+  function relaxed<T>(work: () => T): T {
+    db.pragma('synchronous = NORMAL')
+    try {
+      return work()
+    } finally {
+      db.pragma('synchronous = FULL')
+    }
+  }
+
   return {
-    commit: (batch: ProjectionBatch) => commit.immediate(batch),
-    reset: () => reset.immediate(),
+    commit: (batch: ProjectionBatch) => relaxed(() => commit.immediate(batch)),
+    reset: () => relaxed(() => reset.immediate()),
   }
 }

@@ -1,0 +1,27 @@
+import t from 'tap'
+import type { FactView } from '../../../projections/model.js'
+import { sameViewContent } from '../../../src/store/shared/view-change.js'
+
+const view: FactView = {
+  factId: 'f1', question: 'How many?', unit: 'persons', kind: 'count',
+  value: { kind: 'exact', value: 21 } as unknown as FactView['value'], display: '21', status: 'single-source', origins: 1,
+  attributedTo: ['U.S. Treasury'], supporting: ['c1'], superseded: [], conflicting: [], excluded: [],
+  explanation: [{ step: 'intersected', detail: 'one claim', claimIds: ['c1'] }], summary: '21 per U.S. Treasury', policyVersion: 1,
+  asOf: { position: '7', knownAt: null, validAt: null },
+}
+
+t.test('views that differ only in their clocks are the same content (no history row)', async (t) => {
+  t.ok(sameViewContent(view, { ...view, asOf: { position: '9', knownAt: '2024-01-01', validAt: null } }))
+})
+
+t.test('key order does not matter: a view read back from storage equals the one computed', async (t) => {
+  const reordered = Object.fromEntries(Object.entries(view).reverse()) as FactView
+  t.ok(sameViewContent(view, reordered))
+  t.ok(sameViewContent(view, JSON.parse(JSON.stringify(view)) as FactView))
+})
+
+t.test('any other difference, however deep, is a change', async (t) => {
+  t.notOk(sameViewContent(view, { ...view, supporting: ['c1', 'c2'] }))
+  t.notOk(sameViewContent(view, { ...view, explanation: [{ step: 'intersected', detail: 'one claim', claimIds: ['c2'] }] }))
+  t.notOk(sameViewContent(view, { ...view, status: 'confirmed' }))
+})
