@@ -9,6 +9,7 @@ import { evolvePolicy } from '../../projections/policy.js'
 import { projectionVersion } from '../../projections/version.js'
 import type { ProjectionBatch, ReadModelStore } from '../store/read-model-port.js'
 import { type BatchState, createBatchState } from './batch-state.js'
+import type { DocCache } from './doc-cache.js'
 
 /**
  * Fold a batch of events into documents and fact views. A fact's view is
@@ -16,8 +17,13 @@ import { type BatchState, createBatchState } from './batch-state.js'
  * claims', its sources', a new policy), so the view history has one entry per
  * position where the view changed, whatever the batch size.
  */
-export async function applyBatch(readModel: ReadModelStore, policy: Policy, events: readonly RecordedEvent[]): Promise<ProjectionBatch> {
-  const state = createBatchState(readModel, policy)
+export async function applyBatch(
+  readModel: ReadModelStore,
+  policy: Policy,
+  events: readonly RecordedEvent[],
+  cache?: DocCache,
+): Promise<{ batch: ProjectionBatch; state: BatchState }> {
+  const state = createBatchState(readModel, policy, cache)
   const views: FactView[] = []
   let policyChanged = false
 
@@ -66,12 +72,13 @@ export async function applyBatch(readModel: ReadModelStore, policy: Policy, even
   }
   const last = events.at(-1)
   if (!last) throw new Error('applyBatch needs at least one event')
-  return {
+  const batch = {
     ...state.changedDocs(),
     views,
     ...(policyChanged ? { policy: state.policy } : {}),
     checkpoint: { position: last.position, version: projectionVersion },
   }
+  return { batch, state }
 }
 
 async function viewOf(state: BatchState, factId: string, position: bigint): Promise<FactView | null> {

@@ -1,13 +1,15 @@
 import type { ClaimDoc, FactDoc, Policy, SourceDoc } from '../../projections/model.js'
 import type { ReadModelStore } from '../store/read-model-port.js'
+import type { DocCache } from './doc-cache.js'
 
 /**
  * The documents one batch works on: loaded from the read model the first time
  * they are needed, then kept and changed in memory until the batch commits.
  * Claims are also indexed by fact, so a fact's view can be recomputed after
- * every event without going back to the store.
+ * every event without going back to the store. With a cache (during a
+ * catch-up), documents earlier batches committed are taken from it first.
  */
-export function createBatchState(readModel: ReadModelStore, policy: Policy) {
+export function createBatchState(readModel: ReadModelStore, policy: Policy, cache?: DocCache) {
   const sources = new Map<string, SourceDoc | null>()
   const facts = new Map<string, FactDoc | null>()
   const claims = new Map<string, ClaimDoc | null>()
@@ -15,15 +17,15 @@ export function createBatchState(readModel: ReadModelStore, policy: Policy) {
   const changed = { sources: new Set<string>(), facts: new Set<string>(), claims: new Set<string>() }
 
   async function source(id: string): Promise<SourceDoc | null> {
-    if (!sources.has(id)) sources.set(id, await readModel.getSource(id))
+    if (!sources.has(id)) sources.set(id, await orLoad(cache?.source(id), () => readModel.getSource(id)))
     return sources.get(id) ?? null
   }
   async function fact(id: string): Promise<FactDoc | null> {
-    if (!facts.has(id)) facts.set(id, await readModel.getFact(id))
+    if (!facts.has(id)) facts.set(id, await orLoad(cache?.fact(id), () => readModel.getFact(id)))
     return facts.get(id) ?? null
   }
   async function claim(id: string): Promise<ClaimDoc | null> {
-    if (!claims.has(id)) claims.set(id, await readModel.getClaim(id))
+    if (!claims.has(id)) claims.set(id, await orLoad(cache?.claim(id), () => readModel.getClaim(id)))
     return claims.get(id) ?? null
   }
   /** The claims filed under a fact now, including this batch's changes. */
@@ -31,12 +33,12 @@ export function createBatchState(readModel: ReadModelStore, policy: Policy) {
     let byId = claimsByFact.get(factId)
     if (!byId) {
       byId = new Map()
-      for (const stored of await readModel.getClaimsOfFact(factId)) {
+      for (const stored of cache?.claimsOf(factId)?.values() ?? (await readModel.getClaimsOfFact(factId))) {
         // A claim this batch already changed (or moved away) is taken from memory.
         const current = claims.has(stored.claimId) ? claims.get(stored.claimId) : stored
         if (current && current.factId === factId) byId.set(current.claimId, current)
       }
-      for (const c of claims.values()) if (c && c.factId === factId) byId.set(c.claimId, c)
+      // Claims this batch moved here are not in the store's list yet: putClaim adds them to this map once it exists.
       claimsByFact.set(factId, byId)
     }
     return byId
@@ -58,11 +60,14 @@ export function createBatchState(readModel: ReadModelStore, policy: Policy) {
       changed.facts.add(doc.factId)
     },
     async putClaim(before: ClaimDoc | null, doc: ClaimDoc) {
-      if (before && before.factId !== doc.factId) claimsByFact.get(before.factId)?.delete(doc.claimId)
+      // Load the old fact's list before taking the claim out, so the list this batch ends with (and caches) is whole.
+      if (before && before.factId !== doc.factId) (await claimsOf(before.factId)).delete(doc.claimId)
       claims.set(doc.claimId, doc)
       changed.claims.add(doc.claimId)
       ;(await claimsOf(doc.factId)).set(doc.claimId, doc)
     },
+    /** Everything this batch loaded or changed, as it stands at the end of the batch (for the cache once it commits). */
+    loaded: () => ({ sources, facts, claims, claimsByFact }),
     changedDocs() {
       return {
         sources: [...changed.sources].map((id) => sources.get(id)!).filter(Boolean),
@@ -71,6 +76,11 @@ export function createBatchState(readModel: ReadModelStore, policy: Policy) {
       }
     },
   }
+}
+
+/** A cached document (null included: known not to exist), or the store's. */
+function orLoad<T>(cached: T | null | undefined, load: () => Promise<T | null>): T | null | Promise<T | null> {
+  return cached !== undefined ? cached : load()
 }
 
 export type BatchState = ReturnType<typeof createBatchState>

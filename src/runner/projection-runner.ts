@@ -5,6 +5,7 @@ import { projectionVersion } from '../../projections/version.js'
 import type { EventStore } from '../store/port.js'
 import type { ReadModelStore } from '../store/read-model-port.js'
 import { applyBatch } from './apply-batch.js'
+import { createDocCache, type DocCache, type DocCacheLimits } from './doc-cache.js'
 
 export interface RunnerOptions {
   store: EventStore
@@ -12,6 +13,8 @@ export interface RunnerOptions {
   logger: Logger
   /** Events folded per read-model transaction. */
   batchSize?: number
+  /** Bounds of the document cache a catch-up keeps between its batches. */
+  docCacheLimits?: DocCacheLimits
 }
 
 export type Progress = (done: bigint, total: bigint) => void
@@ -39,23 +42,31 @@ export function createProjectionRunner(options: RunnerOptions) {
     return next
   }
 
-  async function fold(events: RecordedEvent[]): Promise<void> {
+  async function fold(events: RecordedEvent[], cache?: DocCache): Promise<void> {
     const fresh = events.filter((e) => e.position > position)
     if (fresh.length === 0) return
-    const batch = await applyBatch(readModel, policy, fresh)
-    await readModel.commit(batch)
-    if (batch.policy) policy = batch.policy
-    position = batch.checkpoint.position
+    try {
+      const { batch, state } = await applyBatch(readModel, policy, fresh, cache)
+      await readModel.commit(batch)
+      cache?.remember(state.loaded())
+      if (batch.policy) policy = batch.policy
+      position = batch.checkpoint.position
+    } catch (err) {
+      cache?.clear()
+      throw err
+    }
     for (const w of waiters) if (w.position <= position) (waiters.delete(w), w.resolve())
   }
 
   async function catchUpUnlocked(onProgress?: Progress): Promise<bigint> {
     const head = await store.headPosition()
+    // One catch-up runs alone on the read model (calls are serialized), so it may keep what it wrote.
+    const cache = createDocCache(options.docCacheLimits)
     for (;;) {
       const events: RecordedEvent[] = []
       for await (const e of store.readAll({ fromPosition: position, maxCount: batchSize })) events.push(e)
       if (events.length === 0) break
-      await fold(events)
+      await fold(events, cache)
       onProgress?.(position, head > position ? head : position)
     }
     return position
