@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module'
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
@@ -23,6 +22,7 @@ import { ledgerRoutes } from './routes/ledger-proofs.js'
 import { liveEventRoutes } from './routes/live-events.js'
 import { sourceExtractRoutes } from './routes/source-extract.js'
 import { writeRoutes } from './routes/writes.js'
+import { apiHelmetOptions, registerSecurityHeaders } from './security-headers.js'
 import { webPlugin } from '../web/plugin.js'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
@@ -83,12 +83,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   })
   registerErrorHandling(app)
 
-  // Plain HTTP on a LAN address must still load the docs' scripts, so no upgrade-insecure-requests;
-  // open data may be embedded from any origin, so resources are cross-origin.
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-  })
+  registerSecurityHeaders(app, apiHelmetOptions)
   // Any web page may call the API: keys travel in the Authorization header, never in cookies.
   await app.register(cors, {
     origin: '*',
