@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../../events/envelope.js'
-import { hashEvent } from '../hash-chain.js'
+import { hashCanonicalEvent } from '../hash-chain.js'
 import type { AppendResult, ExpectedRevision } from '../port.js'
 import type { PreparedEvent } from './prepare-append.js'
 
@@ -73,8 +73,9 @@ export function decideAppend(request: AppendRequest, context: AppendContext): Ap
   let revision = head ? head.revision + 1n : 0n
   let prevHash = head ? head.hash : null
   let position = context.nextPosition
-  for (const { event } of events) {
-    const hash = hashEvent(event, stream, revision, prevHash)
+  for (const prepared of events) {
+    const { event } = prepared
+    const hash = hashCanonicalEvent(prepared, stream, revision, prevHash)
     written.push({ ...event, stream, revision, position, hash, prevHash })
     prevHash = hash
     revision += 1n

@@ -1,12 +1,17 @@
 import type { NewEvent } from '../../../events/envelope.js'
+import type { CanonicalEvent } from '../hash-chain.js'
 import type { ExpectedRevision } from '../port.js'
+import { canonicalize } from './canonical-json.js'
 
 /** Longest stream name accepted (fact slugs are at most 120 characters plus the "fact-" prefix). */
 export const MAX_STREAM_NAME_LENGTH = 200
 const MAX_ID_LENGTH = 200
 
-/** An event checked and serialized once, before it is queued. */
-export interface PreparedEvent {
+/**
+ * An event checked and serialized once, before it is queued: the write
+ * transaction only assembles the hash from the canonical texts.
+ */
+export interface PreparedEvent extends CanonicalEvent {
   /** The event as a reader will get it back (the JSON round trip of what was given). */
   event: NewEvent
   dataText: string
@@ -40,22 +45,28 @@ export function prepareAppend(stream: unknown, events: unknown, expected: unknow
       throw new TypeError(`${where}: schemaVersion must be a positive integer`)
     }
     if (!isPlainObject(event.metadata)) throw new TypeError(`${where}: metadata must be a plain object`)
-    assertExactJson(event.data, `${where} (${event.id}): data`, new Set())
-    assertExactJson(event.metadata, `${where} (${event.id}): metadata`, new Set())
+    assertExactJson(event.data, () => `${where} (${event.id}): data`)
+    assertExactJson(event.metadata, () => `${where} (${event.id}): metadata`)
     const dataText = JSON.stringify(event.data)
     const metadataText = JSON.stringify(event.metadata)
+    const data = JSON.parse(dataText) as unknown
+    const metadata = JSON.parse(metadataText) as NewEvent['metadata']
     return {
-      event: {
-        id: event.id,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: JSON.parse(dataText) as unknown,
-        metadata: JSON.parse(metadataText) as NewEvent['metadata'],
-      },
+      event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data, metadata },
       dataText,
       metadataText,
+      // Of the round-tripped copy, so the hash covers exactly what is stored and read back.
+      canonicalData: canonicalOf(data),
+      canonicalMetadata: canonicalOf(metadata),
     }
   })
+}
+
+function canonicalOf(parsed: unknown): string {
+  const text = canonicalize(parsed)
+  // Cannot happen: anything JSON.parse returns has a canonical form.
+  if (text === undefined) throw new Error('a parsed JSON value has no canonical form')
+  return text
 }
 
 export function assertExpectedRevision(expected: unknown): asserts expected is ExpectedRevision {
@@ -76,8 +87,51 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * NaN/Infinity, functions, symbols, Dates and other class instances, cycles.
  * An undefined object property is allowed: JSON drops it, as zod-built
  * objects expect.
+ *
+ * Every append walks its payload here, so the walk builds no strings; only
+ * when it finds a problem is the payload walked again to name where.
  */
-function assertExactJson(value: unknown, path: string, ancestors: Set<object>): void {
+function assertExactJson(value: unknown, path: () => string): void {
+  if (!isExactJson(value, new Set())) {
+    describeInexactJson(value, path(), new Set())
+    throw new TypeError(`${path()} is not plain JSON`) // unreachable: the two walks refuse the same values
+  }
+}
+
+function isExactJson(value: unknown, ancestors: Set<object>): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true
+    case 'number':
+      return Number.isFinite(value)
+    case 'object':
+      break
+    default:
+      return false
+  }
+  if (value === null) return true
+  if (ancestors.has(value)) return false
+  ancestors.add(value)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      // Holes are skipped, as forEach does in describeInexactJson (JSON writes them as null).
+      if (i in value && !isExactJson(value[i], ancestors)) return false
+    }
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      const item = value[key]
+      if (item !== undefined && !isExactJson(item, ancestors)) return false
+    }
+  } else {
+    return false
+  }
+  ancestors.delete(value)
+  return true
+}
+
+/** The same walk as isExactJson, throwing a TypeError that names the first value it refuses. */
+function describeInexactJson(value: unknown, path: string, ancestors: Set<object>): void {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -94,10 +148,10 @@ function assertExactJson(value: unknown, path: string, ancestors: Set<object>): 
   if (ancestors.has(value)) throw new TypeError(`${path} refers back to itself`)
   ancestors.add(value)
   if (Array.isArray(value)) {
-    value.forEach((item, i) => assertExactJson(item, `${path}[${i}]`, ancestors))
+    value.forEach((item, i) => describeInexactJson(item, `${path}[${i}]`, ancestors))
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) assertExactJson(item, `${path}.${key}`, ancestors)
+      if (item !== undefined) describeInexactJson(item, `${path}.${key}`, ancestors)
     }
   } else {
     throw new TypeError(`${path} is a ${value.constructor?.name ?? 'non-plain object'}, not plain JSON`)

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../../events/envelope.js'
-import { hashEvent } from '../hash-chain.js'
+import { hashCanonicalEvent } from '../hash-chain.js'
 import type { AppendResult, ExpectedRevision } from '../port.js'
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-row.js'
 import type { SqliteDatabase } from './open-database.js'
@@ -81,8 +81,9 @@ export function createAppendWriter(db: SqliteDatabase): (request: AppendRequest)
     let prevHash = head?.hash ?? null
     let revision = current === null ? 0n : current + 1n
     const recorded: RecordedEvent[] = []
-    for (const { event, dataText, metadataText } of events) {
-      const hash = hashEvent(event, stream, revision, prevHash)
+    for (const prepared of events) {
+      const { event, dataText, metadataText } = prepared
+      const hash = hashCanonicalEvent(prepared, stream, revision, prevHash)
       const info = insert.run(stream, revision, event.id, event.type, event.schemaVersion, dataText, metadataText, hash, prevHash)
       recorded.push({ ...event, stream, revision, position: BigInt(info.lastInsertRowid), hash, prevHash })
       prevHash = hash
