@@ -28,7 +28,11 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
   const superseded = new Map<string, Supersession>()
 
   const byOrigin = new Map<string, Candidate[]>()
-  for (const c of standing) byOrigin.set(c.source.origin, [...(byOrigin.get(c.source.origin) ?? []), c])
+  for (const c of standing) {
+    const same = byOrigin.get(c.source.origin)
+    if (same) same.push(c)
+    else byOrigin.set(c.source.origin, [c])
+  }
   for (const [origin, claims] of byOrigin) {
     const latest = claims.reduce((a, b) => (compareRecency(a, b) >= 0 ? a : b))
     for (const c of claims) {
@@ -48,13 +52,39 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
   }
 
   const list = [...superseded.values()].sort((a, b) => byClaimId(a.claim, b.claim))
-  const steps: ExplanationStep[] = list.map((s) => ({
-    step: 'superseded',
-    detail:
-      s.rule === 'same-origin'
-        ? `${nameClaim(s.claim)} is superseded by a later report from the same origin (${s.claim.source.origin}): ${nameClaim(s.by)}.`
-        : `The ${s.claim.claim.modality} figure ${nameClaim(s.claim)} is superseded by the realized figure ${nameClaim(s.by)}, published later.`,
-    claimIds: [s.claim.claim.claimId, s.by.claim.claimId],
-  }))
-  return { kept: standing.filter((c) => !superseded.has(c.claim.claimId)), superseded: list, steps }
+  return { kept: standing.filter((c) => !superseded.has(c.claim.claimId)), superseded: list, steps: supersessionSteps(list) }
+}
+
+/**
+ * One step per superseding claim and rule, naming each superseded claim when
+ * it is the only one. A much-reported fact has hundreds of claims from a few
+ * dozen origins; a sentence per superseded claim made its view (and every
+ * row of its history) hundreds of kilobytes, while the ids in `claimIds`
+ * (superseding claim last) still say exactly which claims each step covers.
+ */
+function supersessionSteps(list: readonly Supersession[]): ExplanationStep[] {
+  const groups = new Map<string, Supersession[]>()
+  for (const s of list) {
+    const key = `${s.rule} ${s.by.claim.claimId}`
+    const group = groups.get(key)
+    if (group) group.push(s)
+    else groups.set(key, [s])
+  }
+  return [...groups.values()].map((group) => {
+    const { rule, by, claim } = group[0]!
+    const claimIds = [...group.map((s) => s.claim.claim.claimId), by.claim.claimId]
+    if (group.length === 1) {
+      const detail =
+        rule === 'same-origin'
+          ? `${nameClaim(claim)} is superseded by a later report from the same origin (${claim.source.origin}): ${nameClaim(by)}.`
+          : `The ${claim.claim.modality} figure ${nameClaim(claim)} is superseded by the realized figure ${nameClaim(by)}, published later.`
+      return { step: 'superseded', detail, claimIds }
+    }
+    const modalities = [...new Set(group.map((s) => s.claim.claim.modality))].sort().join(' or ')
+    const detail =
+      rule === 'same-origin'
+        ? `${group.length} earlier reports from the same origin (${claim.source.origin}) are superseded by its latest: ${nameClaim(by)}.`
+        : `${group.length} ${modalities} figures are superseded by the realized figure ${nameClaim(by)}, published later.`
+    return { step: 'superseded', detail, claimIds }
+  })
 }

@@ -84,3 +84,32 @@ t.test('a realized figure consistent with the plan still supersedes it and the v
   addClaim(ledger, 2, { factId: fact, source: 2, value: '16', modality: 'official' })
   t.match(ledger.view(fact), { display: '16', status: 'single-source', superseded: [id('c', 1)], origins: 1 })
 })
+
+t.test('claims superseded by the same claim under the same rule share one step that lists them all, superseding claim last', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { publisher: 'Wire', publishedAt: '2024-09-01' })
+  addSource(ledger, 2, { publisher: 'Wire', publishedAt: '2024-09-02' })
+  addSource(ledger, 3, { publisher: 'Wire', publishedAt: '2024-09-10' })
+  addSource(ledger, 4, { publisher: 'Relay', origin: 'Bloomberg', publishedAt: '2024-09-03' })
+  addSource(ledger, 5, { publisher: 'Desk', origin: 'Reuters', publishedAt: '2024-09-04' })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: '15' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '16' })
+  addClaim(ledger, 3, { factId: fact, source: 3, value: '17' })
+  addClaim(ledger, 4, { factId: fact, source: 4, value: '12', modality: 'planned' })
+  addClaim(ledger, 5, { factId: fact, source: 5, value: 'about 17', modality: 'estimate' })
+  const view = ledger.view(fact)
+  t.same(view.superseded, [id('c', 1), id('c', 2), id('c', 4), id('c', 5)], 'every superseded claim is still listed')
+  t.same(view.explanation.filter((s) => s.step === 'superseded'), [
+    {
+      step: 'superseded',
+      detail: '2 earlier reports from the same origin (Wire) are superseded by its latest: "17" (Wire, 2024-09-10).',
+      claimIds: [id('c', 1), id('c', 2), id('c', 3)],
+    },
+    {
+      step: 'superseded',
+      detail: '2 estimate or planned figures are superseded by the realized figure "17" (Wire, 2024-09-10), published later.',
+      claimIds: [id('c', 4), id('c', 5), id('c', 3)],
+    },
+  ])
+})
