@@ -9,10 +9,24 @@ const dayMs = 86_400_000
 
 /** Milliseconds since the epoch; a bare date is its first ('start') or last ('end') millisecond, in UTC. */
 export function instant(iso: string, edge: 'start' | 'end' = 'start'): number {
-  const ms = Date.parse(bareDate.test(iso) ? `${iso}T00:00:00Z` : iso)
-  if (Number.isNaN(ms)) throw new Error(`not an ISO 8601 date: "${iso}"`)
-  return bareDate.test(iso) && edge === 'end' ? ms + dayMs - 1 : ms
+  let parsed = parsedDates.get(iso)
+  if (parsed === undefined) {
+    const bare = bareDate.test(iso)
+    const ms = Date.parse(bare ? `${iso}T00:00:00Z` : iso)
+    if (Number.isNaN(ms)) throw new Error(`not an ISO 8601 date: "${iso}"`)
+    if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear()
+    parsedDates.set(iso, (parsed = { ms, bare }))
+  }
+  return parsed.bare && edge === 'end' ? parsed.ms + dayMs - 1 : parsed.ms
 }
+
+/**
+ * Dates already parsed. Reconciling a fact compares every claim's dates
+ * several times, and a ledger repeats the same few thousand dates, so
+ * Date.parse was a tenth of a rebuild. Cleared when full, which bounds memory.
+ */
+const parsedDates = new Map<string, { ms: number; bare: boolean }>()
+const PARSED_DATES_KEPT = 10_000
 
 /** The calendar day of an ISO date, for explanations ("2024-11-27"). */
 export function dayOf(iso: string): string {

@@ -42,17 +42,30 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     }
   }
 
+  // Realized claims oldest first: the one superseding a provisional claim is the first published after it.
+  const realizedByRecency = standing.filter((r) => realized.has(r.claim.modality)).sort(compareRecency)
   for (const c of standing) {
     if (superseded.has(c.claim.claimId) || !provisional.has(c.claim.modality)) continue
-    const later = standing.filter((r) => realized.has(r.claim.modality) && compareRecency(r, c) > 0)
-    if (later.length === 0) continue
-    const by = later.reduce((a, b) => (compareRecency(a, b) <= 0 ? a : b))
+    const by = firstLaterThan(realizedByRecency, c)
+    if (!by) continue
     const reason = `${c.claim.modality} figure superseded by a realized figure published later: ${nameClaim(by)}`
     superseded.set(c.claim.claimId, { claim: c, by, rule: 'realized', reason })
   }
 
   const list = [...superseded.values()].sort((a, b) => byClaimId(a.claim, b.claim))
   return { kept: standing.filter((c) => !superseded.has(c.claim.claimId)), superseded: list, steps: supersessionSteps(list) }
+}
+
+/** The earliest of `sorted` (oldest first) that is more recent than `c`, by binary search. */
+function firstLaterThan(sorted: readonly Candidate[], c: Candidate): Candidate | undefined {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (compareRecency(sorted[mid]!, c) > 0) high = mid
+    else low = mid + 1
+  }
+  return sorted[low]
 }
 
 /**
