@@ -32,7 +32,10 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
       throw toStoreError(error, 'cannot reach PostgreSQL to write the read model')
     }
     try {
-      await client.query('BEGIN')
+      // Read-model writes need not wait for the WAL flush: a crash can only lose whole batches
+      // together with their checkpoint, and the runner folds those events again (the events
+      // themselves commit with the server's synchronous_commit).
+      await client.query("BEGIN; SET LOCAL synchronous_commit = 'off'")
       await fn(client)
       await client.query('COMMIT')
       client.release()
