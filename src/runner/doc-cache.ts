@@ -7,7 +7,7 @@ export interface DocCacheLimits {
   claims: number
 }
 
-const defaultLimits: DocCacheLimits = { facts: 2_000, sources: 1_000, claims: 12_000 }
+const defaultLimits: DocCacheLimits = { facts: 1_000, sources: 1_000, claims: 5_000 }
 
 /**
  * Documents the runner committed in earlier batches of the same catch-up,
