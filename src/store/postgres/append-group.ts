@@ -27,27 +27,14 @@ export const EVENTS_CHANNEL = 'factledger_events'
  * the same transaction, so it is atomic with the insert.
  */
 export async function appendGroup(client: pg.PoolClient, requests: AppendRequest[]): Promise<AppendDecision[]> {
-  await client.query('BEGIN')
+  // Round trips are the cost of an append here, so the transaction takes four:
+  // begin + sequencer lock, read what the decisions need, write, commit.
+  await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY})`)
   try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK_KEY])
     const streams = [...new Set(requests.map((r) => r.stream))]
     const ids = requests.flatMap((r) => r.events.map((e) => e.event.id))
-
-    const heads = new Map<string, StreamHead>()
-    const headRows = await client.query<{ stream: string; revision: string; last_hash: string }>(
-      'SELECT stream, revision, last_hash FROM streams WHERE stream = ANY($1::text[]) FOR UPDATE',
-      [streams],
-    )
-    for (const row of headRows.rows) heads.set(row.stream, { revision: BigInt(row.revision), hash: row.last_hash })
-
-    const stored = new Map<string, RecordedEvent>()
-    if (ids.length > 0) {
-      const storedRows = await client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::text[])`, [ids])
-      for (const row of storedRows.rows) stored.set(row.id, toRecordedEvent(row))
-    }
-
-    const max = await client.query<{ max: string }>('SELECT coalesce(max(position), 0) AS max FROM events')
-    let nextPosition = BigInt(max.rows[0]!.max) + 1n
+    const { heads, stored, nextPosition: first } = await readGroupState(client, streams, ids)
+    let nextPosition = first
 
     const decisions: AppendDecision[] = []
     const toWrite: RecordedEvent[] = []
@@ -65,11 +52,7 @@ export async function appendGroup(client: pg.PoolClient, requests: AppendRequest
       texts.push(...request.events.map((e) => ({ data: e.dataText, metadata: e.metadataText })))
     }
 
-    if (toWrite.length > 0) {
-      await insertStreamHeads(client, toWrite)
-      await insertEvents(client, toWrite, texts)
-      await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, toWrite.at(-1)!.position.toString()])
-    }
+    if (toWrite.length > 0) await writeGroup(client, toWrite, texts)
     await client.query('COMMIT')
     return decisions
   } catch (error) {
@@ -78,14 +61,57 @@ export async function appendGroup(client: pg.PoolClient, requests: AppendRequest
   }
 }
 
-/** One multi-row INSERT for the whole group: unnest turns the column arrays into rows. */
-async function insertEvents(client: pg.PoolClient, events: RecordedEvent[], texts: Array<{ data: string; metadata: string }>): Promise<void> {
+/**
+ * In one query: the heads of the group's streams (locked FOR UPDATE, so the
+ * expected-revision check is atomic with the insert), the next position, and
+ * whether any of the event ids is already stored. Those events are read in
+ * full only when one is (an idempotent retry), which is rare.
+ */
+async function readGroupState(client: pg.PoolClient, streams: string[], ids: string[]) {
+  const { rows } = await client.query<{ max: string; heads: Array<[string, string, string]>; known: number }>(
+    `SELECT
+       (SELECT coalesce(max(position), 0)::text FROM events) AS max,
+       (SELECT coalesce(json_agg(json_build_array(h.stream, h.revision::text, h.last_hash)), '[]'::json)
+          FROM (SELECT stream, revision, last_hash FROM streams WHERE stream = ANY($1::text[]) FOR UPDATE) h) AS heads,
+       (SELECT count(*)::int FROM events WHERE id = ANY($2::text[])) AS known`,
+    [streams, ids],
+  )
+  const row = rows[0]!
+  const heads = new Map<string, StreamHead>(row.heads.map(([stream, revision, hash]) => [stream, { revision: BigInt(revision), hash }]))
+  const stored = new Map<string, RecordedEvent>()
+  if (row.known > 0) {
+    const storedRows = await client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::text[])`, [ids])
+    for (const event of storedRows.rows) stored.set(event.id, toRecordedEvent(event))
+  }
+  return { heads, stored, nextPosition: BigInt(row.max) + 1n }
+}
+
+/**
+ * In one statement: move each touched stream's head to its last new event
+ * (created on first append), insert the events (one multi-row INSERT: unnest
+ * turns the column arrays into rows), and notify listeners, which PostgreSQL
+ * delivers at commit.
+ */
+async function writeGroup(client: pg.PoolClient, events: RecordedEvent[], texts: Array<{ data: string; metadata: string }>): Promise<void> {
+  const lastPerStream = new Map<string, RecordedEvent>()
+  for (const event of events) lastPerStream.set(event.stream, event)
+  const heads = [...lastPerStream.values()]
   await client.query(
-    `INSERT INTO events (position, stream, revision, id, type, schema_version, data, metadata, hash, prev_hash)
-     SELECT position, stream, revision, id, type, schema_version, data::json, metadata::json, hash, prev_hash
-     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[], $9::text[], $10::text[])
-       AS t(position, stream, revision, id, type, schema_version, data, metadata, hash, prev_hash)`,
+    `WITH heads AS (
+       INSERT INTO streams (stream, revision, last_hash)
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+       ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash
+     ), written AS (
+       INSERT INTO events (position, stream, revision, id, type, schema_version, data, metadata, hash, prev_hash)
+       SELECT position, stream, revision, id, type, schema_version, data::json, metadata::json, hash, prev_hash
+       FROM unnest($4::bigint[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::integer[], $10::text[], $11::text[], $12::text[], $13::text[])
+         AS t(position, stream, revision, id, type, schema_version, data, metadata, hash, prev_hash)
+     )
+     SELECT pg_notify($14, $15)`,
     [
+      heads.map((e) => e.stream),
+      heads.map((e) => e.revision.toString()),
+      heads.map((e) => e.hash),
       events.map((e) => e.position.toString()),
       events.map((e) => e.stream),
       events.map((e) => e.revision.toString()),
@@ -96,19 +122,8 @@ async function insertEvents(client: pg.PoolClient, events: RecordedEvent[], text
       texts.map((x) => x.metadata),
       events.map((e) => e.hash),
       events.map((e) => e.prevHash),
+      EVENTS_CHANNEL,
+      events.at(-1)!.position.toString(),
     ],
-  )
-}
-
-/** Moves each touched stream's head to its last new event (created on first append). */
-async function insertStreamHeads(client: pg.PoolClient, events: RecordedEvent[]): Promise<void> {
-  const lastPerStream = new Map<string, RecordedEvent>()
-  for (const event of events) lastPerStream.set(event.stream, event)
-  const heads = [...lastPerStream.values()]
-  await client.query(
-    `INSERT INTO streams (stream, revision, last_hash)
-     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
-     ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
-    [heads.map((e) => e.stream), heads.map((e) => e.revision.toString()), heads.map((e) => e.hash)],
   )
 }
