@@ -12,8 +12,11 @@ const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0'
  */
 export const htmlSafeSerializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
   const serialize = serializerCompiler(route as Parameters<typeof serializerCompiler>[0])
-  return (data) => serialize(data).replace(HTML_SIGNIFICANT, escape)
+  return (data) => htmlSafe(serialize(data))
 }
 
 /** The same escaping for replies without a response schema (the not-found handler, the OpenAPI document). */
-export const htmlSafeStringify = (payload: unknown): string => JSON.stringify(payload).replace(HTML_SIGNIFICANT, escape)
+export const htmlSafeStringify = (payload: unknown): string => htmlSafe(JSON.stringify(payload))
+
+/** The escaping alone, for JSON text that is already serialized. */
+export const htmlSafe = (json: string): string => json.replace(HTML_SIGNIFICANT, escape)

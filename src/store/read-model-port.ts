@@ -55,6 +55,13 @@ export interface ReadModelStore {
   /** Ids of facts that have (or had) a claim from this source. */
   getFactIdsOfSource(sourceId: string): Promise<string[]>
   getFactView(id: string): Promise<FactView | null>
+  /**
+   * The current view as stored: the JSON text JSON.stringify wrote, which
+   * parses to what getFactView returns. Optional: for read models that keep
+   * the text (SQLite, PostgreSQL's json columns), so a reader that only
+   * passes the view on need not parse it.
+   */
+  getFactViewText?(id: string): Promise<string | null>
   /** The fact view as it was at a ledger position (the last change at or before it). */
   getFactViewAt(id: string, position: bigint): Promise<FactView | null>
   /** Every change of a fact's view, oldest first. */

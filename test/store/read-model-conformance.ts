@@ -97,6 +97,27 @@ export function runReadModelConformance(t: Test, name: string, open: () => Promi
         t.strictSame(await rm.getFactViewHistory('f1'), [v5, v7, v10], 'changing back is a change')
       }))
 
+    t.test('the current view as text is what JSON.stringify wrote, byte for byte, and follows the current view', t =>
+      withReadModel(open, async rm => {
+        if (!rm.getFactViewText) {
+          t.comment('this read model has no getFactViewText: readers parse getFactView instead')
+          return
+        }
+        t.equal(await rm.getFactViewText('f1'), null, 'no view yet')
+        const view = factView('f1', 5, {
+          summary: 'más de 20 <b>sancionados</b> — «Caracas» \u2028 & 1e21 ☃',
+          value: { text: '0.1', hedge: 'exact', stated: [0.1, 1e21, 123456789.125], lower: 0.1, upper: 1e21, lowerInclusive: true, upperInclusive: true },
+        })
+        await rm.commit(batch(5, { views: [view] }))
+        const text = await rm.getFactViewText('f1')
+        t.equal(text, JSON.stringify(view), 'exactly the JSON of the view')
+        t.strictSame(JSON.parse(text!), await rm.getFactView('f1'), 'the same view getFactView returns')
+        const later = factView('f1', 7, { display: 'more than 20', status: 'confirmed', origins: 2 })
+        await rm.commit(batch(7, { views: [later] }))
+        t.equal(await rm.getFactViewText('f1'), JSON.stringify(later), 'the current view, not the first')
+        t.equal(await rm.getFactViewText('f2'), null, 'another fact has none')
+      }))
+
     t.test('listFactViews filters by status and by a case-insensitive substring, and pages by fact id', t =>
       withReadModel(open, async rm => {
         const ids = ['f-a', 'f-b', 'f-c', 'f-d', 'f-e']

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { streamOf } from '../../../events/ids.js'
 import { FactView } from '../../../projections/model.js'
@@ -6,6 +7,7 @@ import { encodeCursor } from '../cursor.js'
 import type { HttpDeps } from '../deps.js'
 import { formatEtag } from '../etag.js'
 import { loadFactRecord } from '../fact-record.js'
+import { JSON_CONTENT_TYPE, createFactViewBodies } from '../fact-view-body.js'
 import { listFactsAtClocks } from '../fact-list.js'
 import { factTimeline } from '../fact-timeline.js'
 import { afterOf, clocksOf, notFound, pageOrBadCursor } from '../read-helpers.js'
@@ -16,6 +18,7 @@ import { problemResponses } from '../schemas/route-docs.js'
 /** GET /facts, /facts/:id, /facts/:id/history: the reconciled views on the three clocks. */
 export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const { facts, readModel, store } = deps.runtime
+  const viewBodies = createFactViewBodies()
   return async (app) => {
     app.get(
       '/facts',
@@ -55,6 +58,14 @@ export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { id } = request.params
         const clocks = clocksOf(request.query)
+        if (readModel.getFactViewText && Object.keys(clocks).length === 0) {
+          // The current view, passed on as the read model stored it (see fact-view-body.ts).
+          const [text, revision] = await Promise.all([readModel.getFactViewText(id), streamRevision(store, streamOf.fact(id))])
+          if (text === null) return notFound(reply, `fact "${id}"`)
+          if (revision !== null) reply.header('etag', formatEtag(revision))
+          // A string with a JSON content type is sent as it is: no serializer runs on it again.
+          return (reply as FastifyReply).type(JSON_CONTENT_TYPE).send(viewBodies(id, text))
+        }
         const [view, revision] = await Promise.all([facts.getFact(id, clocks), streamRevision(store, streamOf.fact(id))])
         if (!view) {
           const exists = revision !== null && Object.keys(clocks).length > 0

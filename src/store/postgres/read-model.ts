@@ -69,6 +69,8 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
     },
 
     getFactView: (id) => one<FactView>('SELECT view AS doc FROM rm_fact_views WHERE fact_id = $1', [id]),
+    // json (not jsonb) keeps the text as written; ::text hands it over without pg parsing it.
+    getFactViewText: (id) => one<string>('SELECT view::text AS doc FROM rm_fact_views WHERE fact_id = $1', [id]),
     getFactViewAt: (id, position) =>
       one<FactView>('SELECT view AS doc FROM rm_fact_view_history WHERE fact_id = $1 AND position <= $2 ORDER BY position DESC LIMIT 1', [
         id,

@@ -61,6 +61,7 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
     },
 
     getFactView: async id => parseOrNull<FactView>(view.get(id)),
+    getFactViewText: async id => (view.get(id) as string | undefined) ?? null,
     getFactViewAt: async (id, position) => parseOrNull<FactView>(viewAt.get(id, position)),
     getFactViewHistory: async id => (history.all(id) as string[]).map(text => parse<FactView>(text)),
 

@@ -1,0 +1,81 @@
+import { join } from 'node:path'
+import t from 'tap'
+import { createFactViewBodies } from '../../src/http/fact-view-body.js'
+import { htmlSafeStringify } from '../../src/http/json-serializer.js'
+import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import { factView } from '../store/read-model/documents.js'
+import { closeTestApi, createTestApi, ids, jsonWrite, seed } from './harness.js'
+
+/** Everything but what differs per request. */
+function comparable(res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
+  const { date: _date, 'x-ratelimit-reset': _reset, 'x-ratelimit-remaining': _left, ...headers } = res.headers
+  return { status: res.statusCode, headers, body: res.body }
+}
+
+t.test('GET /facts/:id from the stored text answers exactly what the parsed view answered', async (t) => {
+  const backend = await openSqliteBackend({ path: join(t.testdir(), 'ledger.db') })
+  const api = await createTestApi({}, {}, backend)
+  t.teardown(() => closeTestApi(api))
+  await seed(api.runtime)
+  const { app } = api
+  const marked = 'markup-fact'
+  // Text that the HTML-safe serializer escapes (<, >, &, U+2028), and text that it does not (non-ASCII).
+  const question = 'How many <script>alert(1)</script> & «sanctions» \u2028 were there — in total?'
+  t.equal((await app.inject({ method: 'POST', url: '/facts', headers: jsonWrite('editor'), payload: { factId: marked, question, subject: 'x', unit: 'persons', kind: 'count' } })).statusCode, 201)
+  const readModel = api.runtime.readModel
+  const getFactViewText = readModel.getFactViewText
+  t.ok(getFactViewText, 'the SQLite read model hands over the text')
+
+  for (const url of [`/facts/${ids.fact}`, `/facts/${marked}`, '/facts/no-such-fact']) {
+    const headers = { 'x-request-id': 'same-request' }
+    const viaText = await app.inject({ url, headers })
+    readModel.getFactViewText = undefined
+    const viaParsedView = await app.inject({ url, headers })
+    readModel.getFactViewText = getFactViewText
+    t.strictSame(comparable(viaText), comparable(viaParsedView), url)
+  }
+  const res = await app.inject({ url: `/facts/${marked}` })
+  t.notMatch(res.body, /<script>|\u2028/, 'still HTML-safe')
+  t.equal(res.json().question, question, 'and the same text once parsed')
+  t.equal(res.headers['content-type'], 'application/json; charset=utf-8')
+  t.equal(res.headers.etag, '"0"', 'the ETag is the fact stream revision')
+
+  const pin = await app.inject({
+    method: 'POST',
+    url: `/facts/${ids.fact}/pins`,
+    headers: jsonWrite('editor', { 'if-match': (await app.inject({ url: `/facts/${ids.fact}` })).headers.etag as string }),
+    payload: { claimId: ids.claimReuters, reason: 'the Treasury release itself' },
+  })
+  t.equal(pin.statusCode, 200, 'the ETag read this way is what If-Match expects')
+  const after = await app.inject({ url: `/facts/${ids.fact}` })
+  t.equal(after.headers.etag, pin.headers.etag, 'and it moves with the stream')
+  t.equal(after.json().status, 'pinned', 'the body follows the new view, not a remembered one')
+})
+
+t.test('a stored view that is not a FactView is a 500, not a body', async (t) => {
+  const backend = await openSqliteBackend({ path: join(t.testdir(), 'ledger.db') })
+  const api = await createTestApi({}, {}, backend)
+  t.teardown(() => closeTestApi(api))
+  await seed(api.runtime)
+  api.runtime.readModel.getFactViewText = async () => JSON.stringify({ ...factView(ids.fact, 3), status: 42 })
+  const res = await api.app.inject({ url: `/facts/${ids.fact}` })
+  t.equal(res.statusCode, 500)
+  t.match(res.json(), { code: 'InternalError' })
+  t.notMatch(res.body, /"status":42/)
+})
+
+t.test('view bodies: the escaped text, checked once per distinct text, within a size bound', async (t) => {
+  const bodyOf = createFactViewBodies({ maxChars: 40_000 })
+  const first = factView('f1', 3, { summary: '21 <b>per</b> Treasury & co' })
+  t.equal(bodyOf('f1', JSON.stringify(first)), htmlSafeStringify(first), 'what the reply serializer would send')
+  const changed = factView('f1', 4)
+  t.equal(bodyOf('f1', JSON.stringify(changed)), htmlSafeStringify(changed), 'a new text for the same fact is a new body')
+  t.throws(() => bodyOf('f2', JSON.stringify({ ...factView('f2', 3), origins: 'two' })), { code: 'FST_ERR_RESPONSE_SERIALIZATION' })
+  t.throws(() => bodyOf('f1', JSON.stringify({ ...changed, kind: 'nope' })), { code: 'FST_ERR_RESPONSE_SERIALIZATION' }, 'also after a valid text was remembered')
+  for (let i = 0; i < 100; i++) {
+    const view = factView(`many-${i}`, i)
+    t.equal(bodyOf(view.factId, JSON.stringify(view)), htmlSafeStringify(view))
+  }
+  const huge = factView('huge', 1, { summary: 'x'.repeat(20_000) })
+  t.equal(bodyOf('huge', JSON.stringify(huge)), htmlSafeStringify(huge), 'too big to remember, still answered')
+})
