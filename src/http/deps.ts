@@ -2,7 +2,7 @@ import type { LedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
 import type { Runtime } from '../runtime.js'
 
 /** The runtime parts the routes use (a subset, so tests can build one from a memory backend). */
-export type HttpRuntime = Pick<Runtime, 'config' | 'logger' | 'store' | 'readModel' | 'ledger' | 'runner' | 'facts'>
+export type HttpRuntime = Pick<Runtime, 'config' | 'logger' | 'store' | 'readModel' | 'readFactViewAndHead' | 'ledger' | 'runner' | 'facts'>
 
 export interface HttpDeps {
   runtime: HttpRuntime

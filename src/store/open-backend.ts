@@ -5,10 +5,25 @@ import type { Config } from '../config.js'
 import type { EventStore } from './port.js'
 import type { ReadModelStore } from './read-model-port.js'
 
+/** What `Backend.readFactViewAndHead` reads. */
+export interface FactViewAndHead {
+  /** The fact's current view as stored (JSON text, as ReadModelStore.getFactViewText), or null. */
+  viewText: string | null
+  /** The revision of the fact stream's last event (as EventStore.streamHead), or null when it does not exist. */
+  streamHead: bigint | null
+}
+
 /** An event store and the read model the projection runner keeps beside it. */
 export interface Backend {
   store: EventStore
   readModel: ReadModelStore
+  /**
+   * A fact's current view and its stream's head revision in one statement:
+   * one snapshot, one round trip, and on SQLite one read transaction (whose
+   * file locks are system calls, the larger part of reading a fact). Only a
+   * backend whose events and read model are one database offers it.
+   */
+  readFactViewAndHead?(factId: string, stream: string): Promise<FactViewAndHead>
   /**
    * Where several app processes share one database, only the holder of this
    * lease may run the projections. Backends without it (embedded SQLite) have

@@ -22,17 +22,24 @@ t.test('GET /facts/:id from the stored text answers exactly what the parsed view
   // Text that the HTML-safe serializer escapes (<, >, &, U+2028), and text that it does not (non-ASCII).
   const question = 'How many <script>alert(1)</script> & «sanctions» \u2028 were there — in total?'
   t.equal((await app.inject({ method: 'POST', url: '/facts', headers: jsonWrite('editor'), payload: { factId: marked, question, subject: 'x', unit: 'persons', kind: 'count' } })).statusCode, 201)
-  const readModel = api.runtime.readModel
-  const getFactViewText = readModel.getFactViewText
+  const { runtime } = api
+  const { readModel } = runtime
+  const { readFactViewAndHead } = runtime
+  const { getFactViewText } = readModel
+  t.ok(readFactViewAndHead, 'the SQLite backend reads view and head in one statement')
   t.ok(getFactViewText, 'the SQLite read model hands over the text')
 
   for (const url of [`/facts/${ids.fact}`, `/facts/${marked}`, '/facts/no-such-fact']) {
     const headers = { 'x-request-id': 'same-request' }
-    const viaText = await app.inject({ url, headers })
+    const viaOneStatement = await app.inject({ url, headers })
+    runtime.readFactViewAndHead = undefined
+    const viaTextAndHead = await app.inject({ url, headers })
     readModel.getFactViewText = undefined
     const viaParsedView = await app.inject({ url, headers })
+    runtime.readFactViewAndHead = readFactViewAndHead
     readModel.getFactViewText = getFactViewText
-    t.strictSame(comparable(viaText), comparable(viaParsedView), url)
+    t.strictSame(comparable(viaOneStatement), comparable(viaParsedView), `${url}: one statement`)
+    t.strictSame(comparable(viaTextAndHead), comparable(viaParsedView), `${url}: view text and stream head apart`)
   }
   const res = await app.inject({ url: `/facts/${marked}` })
   t.notMatch(res.body, /<script>|\u2028/, 'still HTML-safe')
@@ -57,7 +64,8 @@ t.test('a stored view that is not a FactView is a 500, not a body', async (t) =>
   const api = await createTestApi({}, {}, backend)
   t.teardown(() => closeTestApi(api))
   await seed(api.runtime)
-  api.runtime.readModel.getFactViewText = async () => JSON.stringify({ ...factView(ids.fact, 3), status: 42 })
+  const notAFactView = JSON.stringify({ ...factView(ids.fact, 3), status: 42 })
+  api.runtime.readFactViewAndHead = async () => ({ viewText: notAFactView, streamHead: 3n })
   const res = await api.app.inject({ url: `/facts/${ids.fact}` })
   t.equal(res.statusCode, 500)
   t.match(res.json(), { code: 'InternalError' })

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { streamOf } from '../../../events/ids.js'
 import { FactView } from '../../../projections/model.js'
+import { readCurrentFactText } from '../../read/current-fact.js'
 import { streamRevision } from '../../store/stream-revision.js'
 import { encodeCursor } from '../cursor.js'
 import type { HttpDeps } from '../deps.js'
@@ -58,13 +59,13 @@ export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { id } = request.params
         const clocks = clocksOf(request.query)
-        if (readModel.getFactViewText && Object.keys(clocks).length === 0) {
-          // The current view, passed on as the read model stored it (see fact-view-body.ts).
-          const [text, revision] = await Promise.all([readModel.getFactViewText(id), streamRevision(store, streamOf.fact(id))])
-          if (text === null) return notFound(reply, `fact "${id}"`)
-          if (revision !== null) reply.header('etag', formatEtag(revision))
+        // The current view, passed on as the read model stored it (see fact-view-body.ts).
+        const current = Object.keys(clocks).length === 0 ? await readCurrentFactText(deps.runtime, id) : null
+        if (current) {
+          if (current.viewText === null) return notFound(reply, `fact "${id}"`)
+          if (current.streamHead !== null) reply.header('etag', formatEtag(current.streamHead))
           // A string with a JSON content type is sent as it is: no serializer runs on it again.
-          return (reply as FastifyReply).type(JSON_CONTENT_TYPE).send(viewBodies(id, text))
+          return (reply as FastifyReply).type(JSON_CONTENT_TYPE).send(viewBodies(id, current.viewText))
         }
         const [view, revision] = await Promise.all([facts.getFact(id, clocks), streamRevision(store, streamOf.fact(id))])
         if (!view) {

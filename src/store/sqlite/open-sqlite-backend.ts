@@ -1,17 +1,25 @@
 import type { Logger } from 'pino'
+import type { FactViewAndHead } from '../open-backend.js'
 import type { ReadModelStore } from '../read-model-port.js'
 import { type SqliteStore, createSqliteEventStore } from './create-sqlite-event-store.js'
+import { createFactViewAndHeadReader } from './fact-view-and-head.js'
 import { createSqliteReadModel } from './read-model.js'
 
 export interface SqliteBackend {
   store: SqliteStore
   /** On the store's connection: a projection batch and its checkpoint are one transaction. */
   readModel: ReadModelStore
+  readFactViewAndHead(factId: string, stream: string): Promise<FactViewAndHead>
   close(): Promise<void>
 }
 
 /** Open one ledger file as event store and read model (what `openBackend` does for FACTLEDGER_STORE=sqlite). */
 export async function openSqliteBackend(options: { path: string; logger?: Logger; pollIntervalMs?: number }): Promise<SqliteBackend> {
   const store = await createSqliteEventStore(options)
-  return { store, readModel: createSqliteReadModel(store.database), close: () => store.close() }
+  return {
+    store,
+    readModel: createSqliteReadModel(store.database),
+    readFactViewAndHead: createFactViewAndHeadReader(store.database),
+    close: () => store.close(),
+  }
 }
