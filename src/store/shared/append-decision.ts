@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../../events/envelope.js'
 import { hashCanonicalEvent } from '../hash-chain.js'
 import type { AppendResult, ExpectedRevision } from '../port.js'
-import type { PreparedEvent } from './prepare-append.js'
+import { type PreparedEvent, readBack } from './prepare-append.js'
 
 /** The head of a stream's hash chain; null when the stream has no events. */
 export interface StreamHead {
@@ -74,9 +74,9 @@ export function decideAppend(request: AppendRequest, context: AppendContext): Ap
   let prevHash = head ? head.hash : null
   let position = context.nextPosition
   for (const prepared of events) {
-    const { event } = prepared
-    const hash = hashCanonicalEvent(prepared, stream, revision, prevHash)
-    written.push({ ...event, stream, revision, position, hash, prevHash })
+    const readable = readBack(prepared)
+    const hash = hashCanonicalEvent(readable, stream, revision, prevHash)
+    written.push({ ...readable.event, stream, revision, position, hash, prevHash })
     prevHash = hash
     revision += 1n
     position += 1n

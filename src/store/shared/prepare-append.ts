@@ -8,14 +8,22 @@ export const MAX_STREAM_NAME_LENGTH = 200
 const MAX_ID_LENGTH = 200
 
 /**
- * An event checked and serialized once, before it is queued: the write
- * transaction only assembles the hash from the canonical texts.
+ * An event checked and serialized when append() is called, before it is
+ * queued. It holds only its text: what a reader gets back and what the hash
+ * covers are made from that text when the event is written (readBack), so
+ * a queued append keeps little alive (an import queues thousands, and every
+ * object that outlives a young-generation GC costs a copy).
  */
-export interface PreparedEvent extends CanonicalEvent {
-  /** The event as a reader will get it back (the JSON round trip of what was given). */
-  event: NewEvent
+export interface PreparedEvent {
+  event: Pick<NewEvent, 'id' | 'type' | 'schemaVersion'>
   dataText: string
   metadataText: string
+}
+
+/** A prepared event as it is written: the event a reader will get back, and the canonical text its hash covers. */
+export interface EventReadBack extends CanonicalEvent {
+  /** The JSON round trip of what was given, so the result equals what later reads return. */
+  event: NewEvent
 }
 
 /**
@@ -47,19 +55,23 @@ export function prepareAppend(stream: unknown, events: unknown, expected: unknow
     if (!isPlainObject(event.metadata)) throw new TypeError(`${where}: metadata must be a plain object`)
     assertExactJson(event.data, () => `${where} (${event.id}): data`)
     assertExactJson(event.metadata, () => `${where} (${event.id}): metadata`)
-    const dataText = JSON.stringify(event.data)
-    const metadataText = JSON.stringify(event.metadata)
-    const data = JSON.parse(dataText) as unknown
-    const metadata = JSON.parse(metadataText) as NewEvent['metadata']
     return {
-      event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data, metadata },
-      dataText,
-      metadataText,
-      // Of the round-tripped copy, so the hash covers exactly what is stored and read back.
-      canonicalData: canonicalOf(data),
-      canonicalMetadata: canonicalOf(metadata),
+      event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion },
+      dataText: JSON.stringify(event.data),
+      metadataText: JSON.stringify(event.metadata),
     }
   })
+}
+
+/** Parse a prepared event's text back and canonicalize that copy, so the hash covers exactly what is stored and read back. */
+export function readBack({ event, dataText, metadataText }: PreparedEvent): EventReadBack {
+  const data = JSON.parse(dataText) as unknown
+  const metadata = JSON.parse(metadataText) as NewEvent['metadata']
+  return {
+    event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data, metadata },
+    canonicalData: canonicalOf(data),
+    canonicalMetadata: canonicalOf(metadata),
+  }
 }
 
 function canonicalOf(parsed: unknown): string {

@@ -3,7 +3,7 @@ import { hashCanonicalEvent } from '../hash-chain.js'
 import type { AppendResult, ExpectedRevision } from '../port.js'
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-row.js'
 import type { SqliteDatabase } from './open-database.js'
-import type { PreparedEvent } from '../shared/prepare-append.js'
+import { type PreparedEvent, readBack } from '../shared/prepare-append.js'
 
 export interface AppendRequest {
   stream: string
@@ -82,9 +82,10 @@ export function createAppendWriter(db: SqliteDatabase): (request: AppendRequest)
     let revision = current === null ? 0n : current + 1n
     const recorded: RecordedEvent[] = []
     for (const prepared of events) {
-      const { event, dataText, metadataText } = prepared
-      const hash = hashCanonicalEvent(prepared, stream, revision, prevHash)
-      const info = insert.run(stream, revision, event.id, event.type, event.schemaVersion, dataText, metadataText, hash, prevHash)
+      const written = readBack(prepared)
+      const { event } = written
+      const hash = hashCanonicalEvent(written, stream, revision, prevHash)
+      const info = insert.run(stream, revision, event.id, event.type, event.schemaVersion, prepared.dataText, prepared.metadataText, hash, prevHash)
       recorded.push({ ...event, stream, revision, position: BigInt(info.lastInsertRowid), hash, prevHash })
       prevHash = hash
       revision += 1n
