@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { createSqliteEventStore } from '../../src/store/sqlite/create-sqlite-event-store.js'
-import { collect, newEvent, newEvents } from './conformance/fixtures.js'
+import { chainProblem, collect, newEvent, newEvents } from './conformance/fixtures.js'
 
 const open = (t: Test) => createSqliteEventStore({ path: join(t.testdir(), 'ledger.db') })
 
@@ -78,6 +78,28 @@ t.test('an append that fails half-way inside the batch rolls back alone; the oth
   t.match(after, { status: 'fulfilled', value: { ok: true, position: 2n } }, 'the failed append left no position behind')
   t.strictSame(await collect(store.readStream('poisoned')), [], 'its first event was rolled back too')
   t.equal(await store.headPosition(), 2n)
+  await store.close()
+})
+
+t.test('after an append fails half-way, later appends of the batch see the log without it', async t => {
+  const store = await open(t)
+  store.database.exec(`CREATE TEMP TRIGGER poison BEFORE INSERT ON events
+    WHEN NEW.stream = 'p' AND NEW.revision = 1 BEGIN SELECT RAISE(ABORT, 'poisoned insert'); END`)
+  const [first, failed, retaken, last] = await Promise.allSettled([
+    store.append('fine', [newEvent()], { expectedRevision: 'no_stream' }),
+    store.append('p', newEvents(2), { expectedRevision: 'no_stream' }),
+    // Only possible if the failed append left nothing: 'p' must still have no events.
+    store.append('p', [newEvent()], { expectedRevision: 'no_stream' }),
+    store.append('fine', newEvents(2), { expectedRevision: 0n }),
+  ])
+  t.equal(store.stats().transactions, 1, 'still one committed transaction')
+  t.match(first, { status: 'fulfilled', value: { ok: true, position: 1n } })
+  t.match(failed, { status: 'rejected', reason: { message: 'poisoned insert' } })
+  t.match(retaken, { status: 'fulfilled', value: { ok: true, nextExpectedRevision: 0n, position: 2n } })
+  t.match(last, { status: 'fulfilled', value: { ok: true, nextExpectedRevision: 2n, position: 4n } })
+  const log = await collect(store.readAll())
+  t.strictSame(log.map(e => [e.stream, e.revision]), [['fine', 0n], ['p', 0n], ['fine', 1n], ['fine', 2n]], 'each event written once')
+  t.equal(chainProblem(log.filter(e => e.stream === 'fine')), null, 'the chain of a stream around the failure verifies')
   await store.close()
 })
 

@@ -21,19 +21,39 @@ interface Pending {
 
 type Outcome = { result: AppendResult } | { error: unknown }
 
+/** Aborts the savepoint-free attempt at a batch when one of its appends throws. */
+class AppendFault extends Error {
+  constructor(cause: unknown) {
+    super('an append failed inside the group commit', { cause })
+  }
+}
+
 /**
  * Group commit: appends made while a flush is pending are queued, and the
  * next flush (on the next turn of the event loop) writes them all in ONE
- * BEGIN IMMEDIATE ... COMMIT. Each append runs in its own savepoint, in
- * queue order, and sees the earlier appends of the batch; a refused or
- * failing append leaves the others alone. Callers are resolved only after
- * COMMIT has returned, which with synchronous=FULL means it is on disk.
+ * BEGIN IMMEDIATE ... COMMIT. The appends run in queue order and each sees
+ * the earlier ones of the batch; a refused or failing append leaves the
+ * others alone (a failing one through a second attempt with savepoints,
+ * below). Callers are resolved only after COMMIT has returned, which with
+ * synchronous=FULL means it is on disk.
  */
 export function createGroupCommit(db: SqliteDatabase, options: { logger: Logger; onCommit: () => void }) {
   const writeAppend = createAppendWriter(db)
-  // Nested better-sqlite3 transactions are savepoints: an append that throws rolls back alone.
+  // An append refused by its checks writes nothing, so the usual batch needs no savepoints:
+  // only an append that throws half-way (a disk or constraint fault) would leave rows behind.
+  const writeBatchOptimistic = db.transaction((batch: Pending[]): Outcome[] =>
+    batch.map(({ request }) => {
+      try {
+        return { result: writeAppend(request) }
+      } catch (error) {
+        throw new AppendFault(error)
+      }
+    }),
+  )
+  // When one does, the whole transaction is rolled back and the batch written again with each
+  // append in its own savepoint (nested better-sqlite3 transactions), so it fails alone.
   const writeInSavepoint = db.transaction((request: AppendRequest) => writeAppend(request))
-  const writeBatch = db.transaction((batch: Pending[]): Outcome[] =>
+  const writeBatchIsolated = db.transaction((batch: Pending[]): Outcome[] =>
     batch.map(({ request }) => {
       try {
         return { result: writeInSavepoint(request) }
@@ -42,6 +62,15 @@ export function createGroupCommit(db: SqliteDatabase, options: { logger: Logger;
       }
     }),
   )
+  const writeBatch = (batch: Pending[]): Outcome[] => {
+    try {
+      return writeBatchOptimistic.immediate(batch)
+    } catch (error) {
+      if (!(error instanceof AppendFault)) throw error
+      options.logger.warn({ err: error.cause, appends: batch.length }, 'an append failed inside the group; writing the group again, one savepoint per append')
+      return writeBatchIsolated.immediate(batch)
+    }
+  }
   const stats: GroupCommitStats = { transactions: 0, appends: 0, eventsWritten: 0 }
   let queue: Pending[] = []
   let scheduled: NodeJS.Immediate | null = null
@@ -53,7 +82,7 @@ export function createGroupCommit(db: SqliteDatabase, options: { logger: Logger;
     if (batch.length === 0) return
     let outcomes: Outcome[]
     try {
-      outcomes = writeBatch.immediate(batch)
+      outcomes = writeBatch(batch)
     } catch (cause) {
       options.logger.error({ err: cause, appends: batch.length }, 'group commit failed; nothing in the batch was written')
       const error = new StoreUnavailableError('the SQLite write transaction failed; nothing was written', { cause })
