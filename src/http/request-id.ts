@@ -15,9 +15,10 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && SAFE_ID.test(given) ? given : pooledUuidv7()
 }
 
-// uuid's v7() asks the system for 16 random bytes per id (getpid and getrandom underneath); where
-// a system call costs ~10 µs, as on the bench machine's VM, that was most of an id's cost. The same
-// CSPRNG fills a pool for 256 ids at a time instead.
+// uuid's v7() calls crypto.getRandomValues for 16 bytes per id: through webcrypto to OpenSSL, whose
+// fork check is a getpid system call each time, ~10 µs an id on the bench machine's VM (as much as
+// the rest of a GET /facts/:id's JavaScript). The same CSPRNG fills a pool for 256 ids at a time
+// instead, as Node's own crypto.randomUUID does.
 const ID_BYTES = 16
 const pool = new Uint8Array(ID_BYTES * 256)
 let used = pool.length

@@ -30,16 +30,18 @@ t.test('GET /facts/:id from the stored text answers exactly what the parsed view
   t.ok(getFactViewText, 'the SQLite read model hands over the text')
 
   for (const url of [`/facts/${ids.fact}`, `/facts/${marked}`, '/facts/no-such-fact']) {
-    const headers = { 'x-request-id': 'same-request' }
-    const viaOneStatement = await app.inject({ url, headers })
-    runtime.readFactViewAndHead = undefined
-    const viaTextAndHead = await app.inject({ url, headers })
-    readModel.getFactViewText = undefined
-    const viaParsedView = await app.inject({ url, headers })
-    runtime.readFactViewAndHead = readFactViewAndHead
-    readModel.getFactViewText = getFactViewText
-    t.strictSame(comparable(viaOneStatement), comparable(viaParsedView), `${url}: one statement`)
-    t.strictSame(comparable(viaTextAndHead), comparable(viaParsedView), `${url}: view text and stream head apart`)
+    for (const method of ['GET', 'HEAD'] as const) {
+      const request = { method, url, headers: { 'x-request-id': 'same-request' } }
+      const viaOneStatement = await app.inject(request)
+      runtime.readFactViewAndHead = undefined
+      const viaTextAndHead = await app.inject(request)
+      readModel.getFactViewText = undefined
+      const viaParsedView = await app.inject(request)
+      runtime.readFactViewAndHead = readFactViewAndHead
+      readModel.getFactViewText = getFactViewText
+      t.strictSame(comparable(viaOneStatement), comparable(viaParsedView), `${method} ${url}: one statement`)
+      t.strictSame(comparable(viaTextAndHead), comparable(viaParsedView), `${method} ${url}: view text and stream head apart`)
+    }
   }
   const res = await app.inject({ url: `/facts/${marked}` })
   t.notMatch(res.body, /<script>|\u2028/, 'still HTML-safe')
