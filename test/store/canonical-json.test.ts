@@ -76,6 +76,8 @@ t.test('edge cases the generators may miss', async t => {
     ['escapes', { '"': '\\', '\u0000': '\u001f\u007f\u2028', emoji: '😀', lone: '\udc00x' }],
     ['a top-level string', 'plain'],
     ['a top-level undefined', undefined],
+    ['many keys (sorted another way than small objects)', Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`${(i * 37) % 60}${i % 3 ? 'k' : ''}`, i]))],
+    ['exactly 24 and 25 keys', [24, 25].map(n => Object.fromEntries(Array.from({ length: n }, (_, i) => [String.fromCharCode(122 - i), i])))],
   ]
   for (const [what, value] of cases) t.strictSame(outcome(canonicalize, value), outcome(reference, value), what)
 })
