@@ -23,29 +23,23 @@ export function createLineSplitter() {
      * line's string then lives only while it is parsed, not for the whole chunk.
      */
     push(chunk: Buffer): Iterable<string> {
-      const bytes = rest ? Buffer.concat([rest, chunk]) : chunk
-      // Start and end of each line, in pairs.
-      const bounds: number[] = []
-      let start = 0
-      // The next \r at or after start (-1: none left), looked up again only once passed.
-      let cr = bytes.indexOf(CR)
-      for (;;) {
-        const lf = bytes.indexOf(LF, start)
-        if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start)
-        if (cr !== -1 && (lf === -1 || cr < lf)) {
-          // A \r as the last byte may be the first half of \r\n: the next chunk decides.
-          if (cr === bytes.length - 1) break
-          bounds.push(start, cr)
-          start = bytes[cr + 1] === LF ? cr + 2 : cr + 1
-        } else if (lf !== -1) {
-          bounds.push(start, lf)
-          start = lf + 1
+      let bytes = chunk
+      let head: string[] = []
+      if (rest) {
+        // Finish the line begun in the last chunk. Joining only up to this chunk's first \n
+        // (instead of copying the whole 1 MiB chunk: fresh memory, page faults) is enough.
+        const lf = chunk.indexOf(LF)
+        if (lf === -1) {
+          bytes = Buffer.concat([rest, chunk])
         } else {
-          break
+          const joined = Buffer.concat([rest, chunk.subarray(0, lf + 1)])
+          head = [...decoded(joined, lineBounds(joined).bounds)]
+          bytes = chunk.subarray(lf + 1)
         }
       }
-      rest = start < bytes.length ? bytes.subarray(start) : null
-      return decoded(bytes, bounds)
+      const { bounds, end } = lineBounds(bytes)
+      rest = end < bytes.length ? bytes.subarray(end) : null
+      return head.length > 0 ? after(head, decoded(bytes, bounds)) : decoded(bytes, bounds)
     },
     /** The last line, if the bytes did not end with a line end. */
     end(): string[] {
@@ -55,6 +49,35 @@ export function createLineSplitter() {
       return [last.toString('utf8')]
     },
   }
+}
+
+/** Start and end of each complete line in `bytes`, in pairs, and where the unfinished rest begins. */
+function lineBounds(bytes: Buffer): { bounds: number[]; end: number } {
+  const bounds: number[] = []
+  let start = 0
+  // The next \r at or after start (-1: none left), looked up again only once passed.
+  let cr = bytes.indexOf(CR)
+  for (;;) {
+    const lf = bytes.indexOf(LF, start)
+    if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start)
+    if (cr !== -1 && (lf === -1 || cr < lf)) {
+      // A \r as the last byte may be the first half of \r\n: the next chunk decides.
+      if (cr === bytes.length - 1) break
+      bounds.push(start, cr)
+      start = bytes[cr + 1] === LF ? cr + 2 : cr + 1
+    } else if (lf !== -1) {
+      bounds.push(start, lf)
+      start = lf + 1
+    } else {
+      break
+    }
+  }
+  return { bounds, end: start }
+}
+
+function* after(head: string[], lines: Iterable<string>): Generator<string> {
+  yield* head
+  yield* lines
 }
 
 function* decoded(bytes: Buffer, bounds: number[]): Generator<string> {
