@@ -132,7 +132,7 @@ export async function openActionDialog(spec) {
     }
     if (code === 409 && (problem.currentRevision !== undefined || /stale|revision/i.test(`${problem.code} ${problem.title}`))) {
       const retry = h('button', { type: 'button', class: 'button' }, 'Refresh and retry')
-      retry.addEventListener('click', () => refreshAndRetry(retry))
+      retry.addEventListener('click', () => refreshAndRetry(retry).catch(ignoreAbort))
       showProblem(
         h('p', { class: 'problem-title' }, spec.staleText),
         h('p', {}, `Your input is kept. Refresh to see what changed; what you did not touch will follow the new version, what you typed stays, and your change is sent again.`),
@@ -187,7 +187,7 @@ export async function openActionDialog(spec) {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault()
-    if (!submit.disabled) send()
+    if (!submit.disabled) send().catch(ignoreAbort)
   })
   close.addEventListener('click', () => dialog.close())
   startOver.addEventListener('click', async () => {
@@ -210,6 +210,11 @@ export async function openActionDialog(spec) {
   dialog.showModal()
   ;(fields[0]?.input ?? submit).focus()
   return { ok: true, dialog }
+}
+
+/** A write's refresh is aborted when the editor has already left the page: nothing to report then. */
+function ignoreAbort(error) {
+  if (error?.name !== 'AbortError') throw error
 }
 
 function display(value) {

@@ -37,6 +37,8 @@ export async function renderFactPage({ main, params, signal }, factId) {
       get(`/facts/${enc(factId)}/history`, { signal }),
       get('/ledger/head', { signal }),
     ])
+    // Left for another page while loading: drawing now would cover that page with this one.
+    if (signal.aborted) return
     if (!viewR.ok || !historyR.ok) {
       const r = viewR.ok ? historyR : viewR
       document.title = 'Fact not found — factledger'
