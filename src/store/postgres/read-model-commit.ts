@@ -2,7 +2,7 @@ import type pg from 'pg'
 import type { FactView } from '../../../projections/model.js'
 import type { ProjectionBatch } from '../read-model-port.js'
 import { lastByKey } from '../shared/last-by-key.js'
-import { sameViewContent, viewSearchText } from '../shared/view-change.js'
+import { changedViews, viewSearchText } from '../shared/view-change.js'
 
 
 export const READ_MODEL_TABLES = ['rm_sources', 'rm_facts', 'rm_claims', 'rm_fact_views', 'rm_fact_view_history', 'rm_policy', 'rm_checkpoint']
@@ -80,20 +80,14 @@ async function writeViews(client: pg.PoolClient, views: FactView[]): Promise<voi
      WHERE fact_id = ANY($1::text[]) ORDER BY fact_id, position DESC`,
     [factIds],
   )
-  const last = new Map(previous.rows.map((r) => [r.fact_id, r.view]))
+  const stored = new Map(previous.rows.map((r) => [r.fact_id, r.view]))
   const subjects = await client.query<{ fact_id: string; subject: string | null }>(
     "SELECT fact_id, doc ->> 'subject' AS subject FROM rm_facts WHERE fact_id = ANY($1::text[])",
     [factIds],
   )
   const subject = new Map(subjects.rows.map((r) => [r.fact_id, r.subject ?? undefined]))
 
-  const history: FactView[] = []
-  for (const view of views) {
-    const before = last.get(view.factId)
-    if (!before || !sameViewContent(before, view)) history.push(view)
-    last.set(view.factId, view)
-  }
-  const historyRows = lastByKey(history, (v) => `${v.factId}\u0000${v.asOf.position}`)
+  const historyRows = lastByKey(changedViews(views, (factId) => stored.get(factId)), (v) => `${v.factId}\u0000${v.asOf.position}`)
   if (historyRows.length > 0) {
     await client.query(
       `INSERT INTO rm_fact_view_history (fact_id, position, view) SELECT * FROM unnest($1::text[], $2::bigint[], $3::json[])

@@ -2,7 +2,7 @@ import type { FactView } from '../../../projections/model.js'
 import type { ProjectionBatch } from '../read-model-port.js'
 import type { SqliteDatabase } from './open-database.js'
 import { lastByKey } from '../shared/last-by-key.js'
-import { sameViewContent, viewSearchText } from '../shared/view-change.js'
+import { changedViews, viewSearchText } from '../shared/view-change.js'
 
 /**
  * Write a projection batch and its checkpoint in one transaction (BEGIN
@@ -35,16 +35,11 @@ export function createReadModelWriter(db: SqliteDatabase) {
 
   /** Each view becomes a history row when its content differs from the fact's previous one; the last per fact is current. */
   function writeViews(views: readonly FactView[], subjects: ReadonlyMap<string, string | undefined>): void {
-    const last = new Map<string, FactView>()
-    for (const view of views) {
-      let previous = last.get(view.factId)
-      if (previous === undefined) {
-        const stored = lastHistory.get(view.factId) as string | undefined
-        if (stored !== undefined) previous = JSON.parse(stored) as FactView
-      }
-      if (!previous || !sameViewContent(previous, view)) putHistory.run(view.factId, BigInt(view.asOf.position), JSON.stringify(view))
-      last.set(view.factId, view)
+    const storedLast = (factId: string) => {
+      const stored = lastHistory.get(factId) as string | undefined
+      return stored === undefined ? undefined : (JSON.parse(stored) as FactView)
     }
+    for (const view of changedViews(views, storedLast)) putHistory.run(view.factId, BigInt(view.asOf.position), JSON.stringify(view))
     for (const view of lastByKey(views, (v) => v.factId)) {
       const subject = subjects.has(view.factId) ? subjects.get(view.factId) : ((subjectOf.get(view.factId) as string | null | undefined) ?? undefined)
       putView.run(view.factId, view.status, viewSearchText(view, subject), JSON.stringify(view))

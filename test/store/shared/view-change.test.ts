@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { FactView } from '../../../projections/model.js'
-import { sameViewContent } from '../../../src/store/shared/view-change.js'
+import { changedViews, sameViewContent } from '../../../src/store/shared/view-change.js'
 
 const view: FactView = {
   factId: 'f1', question: 'How many?', unit: 'persons', kind: 'count',
@@ -24,4 +24,14 @@ t.test('any other difference, however deep, is a change', async (t) => {
   t.notOk(sameViewContent(view, { ...view, supporting: ['c1', 'c2'] }))
   t.notOk(sameViewContent(view, { ...view, explanation: [{ step: 'intersected', detail: 'one claim', claimIds: ['c2'] }] }))
   t.notOk(sameViewContent(view, { ...view, status: 'confirmed' }))
+})
+
+t.test('a batch keeps the views that change: the first against the stored view, the rest against the one before', async (t) => {
+  const at = (v: FactView, position: string): FactView => ({ ...v, asOf: { position, knownAt: null, validAt: null } })
+  const other = { ...view, factId: 'f2' }
+  const changed = changedViews(
+    [at(view, '8'), at({ ...view, status: 'confirmed' }, '9'), at({ ...view, status: 'confirmed' }, '10'), at(other, '11')],
+    (factId) => (factId === 'f1' ? view : undefined),
+  )
+  t.same(changed.map((v) => v.asOf.position), ['9', '11'], 'f1 at 8 equals its stored view; 10 repeats 9; f2 has no stored view')
 })
