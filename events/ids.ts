@@ -2,10 +2,16 @@ import { z } from 'zod'
 
 /** UUIDv7 for generated ids; facts may also be named with a readable slug. */
 export const Uuid = z.uuid()
+/**
+ * The longest id of any entity (a fact slug; UUIDs are 36). The HTTP router's
+ * path-parameter limit is this same number, so every id that can be stored
+ * can be read back by URL.
+ */
+export const MAX_ID_LENGTH = 120
 export const Slug = z
   .string()
   .min(3)
-  .max(120)
+  .max(MAX_ID_LENGTH)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes')
 export const SourceId = Uuid
 export const ClaimId = Uuid

@@ -8,7 +8,12 @@ import { createLedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
 import { registerAccessControl } from './auth/access.js'
 import { createKeyring, parseBearer } from './auth/keyring.js'
 import type { HttpDeps, HttpRuntime } from './deps.js'
+import { MAX_ID_LENGTH } from '../../events/ids.js'
 import { registerErrorHandling } from './error-handler.js'
+import { registerJsonBodyParser } from './json-body.js'
+import { withRedactedRequests } from './log-redaction.js'
+import { refuseUnknownQueryParameters } from './query-guard.js'
+import { clientErrorHandler, frameworkErrors } from './transport-errors.js'
 import { trackConnections } from './idle-connections.js'
 import { htmlSafeSerializerCompiler, htmlSafeStringify } from './json-serializer.js'
 import { requestIdOf } from './request-id.js'
@@ -58,7 +63,8 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   const deps: HttpDeps = {
     runtime,
     headTracker: createLedgerHeadTracker(runtime.store),
-    waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position).then(() => true), timeoutMs),
+    // The runner's own answer (false once its wait ran out) is the answer: a write that is not projected yet says so.
+    waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position, timeoutMs), timeoutMs),
     liveStreams: new Set(),
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxReadyLag: options.maxReadyLag ?? 1000n,
@@ -68,12 +74,16 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
 
   // Typed as the plain instance: the routes take their types from the zod provider, not from the logger.
   const app = Fastify({
-    loggerInstance: options.logger ?? runtime.logger,
+    loggerInstance: withRedactedRequests(options.logger ?? runtime.logger),
     genReqId: requestIdOf,
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
+    // One id limit everywhere: any id the ledger stores fits in a path parameter.
+    routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
   }) as unknown as FastifyInstance
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(htmlSafeSerializerCompiler)
@@ -82,6 +92,8 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     reply.header('x-request-id', request.id)
   })
   registerErrorHandling(app)
+  registerJsonBodyParser(app)
+  refuseUnknownQueryParameters(app)
 
   registerSecurityHeaders(app, apiHelmetOptions)
   // Any web page may call the API: keys travel in the Authorization header, never in cookies.

@@ -6,7 +6,8 @@ import type { FieldError, FieldLocation, Problem } from './schemas/problem.js'
 const locations: Record<string, FieldLocation> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' }
 
 const byFastifyCode: Record<string, (e: FastifyError) => Problem> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: () => problem(400, 'MalformedJson', 'the body is not valid JSON'),
+  FST_ERR_CTP_INVALID_JSON_BODY: (e) => problem(400, 'MalformedJson', `the body is not valid JSON${'detail' in e ? `: ${String(e.detail)}` : ''}`),
+  FST_FACTLEDGER_FORBIDDEN_KEY: (e) => problem(400, 'ForbiddenKey', e.message),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => problem(400, 'ValidationFailed', 'the body is empty; send a JSON object', { errors: [{ path: '', location: 'body', message: 'a JSON body is required' }] }),
   FST_ERR_CTP_BODY_TOO_LARGE: (e) => problem(413, 'PayloadTooLarge', e.message),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () => problem(415, 'UnsupportedMediaType', 'send the body as application/json'),

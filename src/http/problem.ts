@@ -6,6 +6,9 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 const titles: Record<string, string> = {
   ValidationFailed: 'The request is not valid',
   MalformedJson: 'The body is not valid JSON',
+  ForbiddenKey: 'The body has a key that is refused',
+  UriTooLong: 'The URL is too long',
+  HeadersTooLarge: 'Request Header Fields Too Large',
   Unauthorized: 'An API key is required',
   Forbidden: 'The API key may not do this',
   NotFound: 'Not found',
@@ -29,8 +32,12 @@ export interface ProblemExtras {
 
 /** A problem document; `type` is a stable URN per code, so clients can switch on either. */
 export function problem(status: number, code: string, detail: string, extras: ProblemExtras = {}): Problem {
-  const kebab = code.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()
-  return { type: `urn:factledger:problem:${kebab}`, title: titles[code] ?? code, status, detail, code, ...extras }
+  return { type: problemType(code), title: titles[code] ?? code, status, detail, code, ...extras }
+}
+
+/** The stable URN of a problem code, e.g. urn:factledger:problem:wrong-expected-revision. */
+export function problemType(code: string): string {
+  return `urn:factledger:problem:${code.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`
 }
 
 /** Send a problem as application/problem+json, tagged with the request's path and id. */

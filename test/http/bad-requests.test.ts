@@ -79,7 +79,7 @@ const cases: Case[] = [
     name: 'a __proto__ key in the body is refused',
     request: { method: 'POST', url: '/facts', headers: jsonWrite('editor'), payload: `{"__proto__": {"admin": true}, "question": "${validFact.question}"}` },
     status: 400,
-    code: 'MalformedJson',
+    code: 'ForbiddenKey',
   },
   {
     name: 'a text/plain body is 415',

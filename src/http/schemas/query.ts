@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDate } from '../../../events/ids.js'
+import { IsoDate, MAX_ID_LENGTH } from '../../../events/ids.js'
 import { FactStatus } from '../../../projections/model.js'
 
 export const MAX_LIMIT = 200
@@ -56,4 +56,4 @@ export const EventPageQuery = z
   .strict()
 
 /** Path ids are taken as given; an unknown (or malformed) id is a 404, not a 400. */
-export const IdParams = z.object({ id: z.string().min(1).max(200) })
+export const IdParams = z.object({ id: z.string().min(1).max(MAX_ID_LENGTH) })
