@@ -35,6 +35,8 @@ export const ConfigSchema = z
     FACTLEDGER_PUBLIC_READS: Bool.default(true),
     FACTLEDGER_DEMO: Bool.default(true),
     FACTLEDGER_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+    FACTLEDGER_AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(20),
+    FACTLEDGER_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

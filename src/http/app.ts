@@ -6,6 +6,10 @@ import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import { createLedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
 import { registerAccessControl } from './auth/access.js'
+import { createFailedAuthLimit } from './auth/failed-auth-limit.js'
+import { openWindowCounter } from './limits/open-counter.js'
+import { rateLimitStore } from './limits/rate-limit-store.js'
+import type { WindowCounter } from './limits/window-counter.js'
 import { createKeyring, parseBearer } from './auth/keyring.js'
 import type { HttpDeps, HttpRuntime } from './deps.js'
 import { MAX_ID_LENGTH } from '../../events/ids.js'
@@ -49,6 +53,10 @@ export interface AppOptions {
   maxReadyLag?: bigint
   /** Author of ClaimReview exports. Default "factledger". */
   reviewer?: string
+  /** Wrong API keys per client address per minute before 429. Default FACTLEDGER_AUTH_FAILURE_LIMIT. */
+  authFailuresPerMinute?: number
+  /** The rate-limit counters; default: opened from the configuration (Redis, PostgreSQL or memory), closed with the app. */
+  counter?: WindowCounter
 }
 
 /**
@@ -104,9 +112,12 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after', 'idempotent-replayed', 'factledger-projection', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
   })
+  const counter = options.counter ?? (await openWindowCounter(config, runtime.logger))
+  if (!options.counter) app.addHook('onClose', () => counter.close())
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? config.FACTLEDGER_RATE_LIMIT,
     timeWindow: 60_000,
+    store: rateLimitStore(counter, 60_000),
     keyGenerator: (request) => {
       const bearer = parseBearer(request.headers.authorization)
       const principal = bearer.kind === 'token' ? keyring.authenticate(bearer.token) : null
@@ -115,7 +126,8 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`more than ${context.max} requests in a minute; retry in ${context.after}`), { statusCode: context.statusCode, code: 'FST_ERR_RATE_LIMITED' }),
   })
-  registerAccessControl(app, { keyring, publicReads: config.FACTLEDGER_PUBLIC_READS })
+  const failedAuth = createFailedAuthLimit(counter, { max: options.authFailuresPerMinute ?? config.FACTLEDGER_AUTH_FAILURE_LIMIT, windowMs: 60_000 })
+  registerAccessControl(app, { keyring, publicReads: config.FACTLEDGER_PUBLIC_READS, failedAuth })
   await registerApiDocs(app, version)
 
   // Live feeds never end by themselves, and Node keeps some connections open after close():

@@ -13,6 +13,11 @@ hash text NOT NULL
 prev_hash text
 committed_at timestamp with time zone NOT NULL DEFAULT now()
 
+-- table rate_limit_windows
+key text NOT NULL
+count integer NOT NULL
+ends_at timestamp with time zone NOT NULL
+
 -- table rm_checkpoint
 id smallint NOT NULL
 position bigint NOT NULL
@@ -64,6 +69,7 @@ events.events_position_check: CHECK (("position" > 0))
 events.events_revision_check: CHECK ((revision >= 0))
 events.events_stream_fkey: FOREIGN KEY (stream) REFERENCES streams(stream)
 events.events_stream_revision_key: UNIQUE (stream, revision)
+rate_limit_windows.rate_limit_windows_pkey: PRIMARY KEY (key)
 rm_checkpoint.rm_checkpoint_id_check: CHECK ((id = 1))
 rm_checkpoint.rm_checkpoint_pkey: PRIMARY KEY (id)
 rm_claims.rm_claims_pkey: PRIMARY KEY (claim_id)
@@ -81,6 +87,7 @@ streams.streams_revision_check: CHECK ((revision >= 0))
 CREATE UNIQUE INDEX events_id_key ON public.events USING btree (id);
 CREATE UNIQUE INDEX events_pkey ON public.events USING btree ("position");
 CREATE UNIQUE INDEX events_stream_revision_key ON public.events USING btree (stream, revision);
+CREATE UNIQUE INDEX rate_limit_windows_pkey ON public.rate_limit_windows USING btree (key);
 CREATE UNIQUE INDEX rm_checkpoint_pkey ON public.rm_checkpoint USING btree (id);
 CREATE INDEX rm_claims_by_fact ON public.rm_claims USING btree (fact_id);
 CREATE INDEX rm_claims_by_source ON public.rm_claims USING btree (source_id);

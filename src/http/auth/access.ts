@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { problem, sendProblem } from '../problem.js'
+import type { FailedAuthLimit } from './failed-auth-limit.js'
 import { type Keyring, parseBearer, type Principal } from './keyring.js'
 
 /**
@@ -26,17 +27,21 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * access, and require a JSON body on writes. A refused request never reaches
  * the parser, so a stranger cannot make the server read a large body.
  */
-export function registerAccessControl(app: FastifyInstance, options: { keyring: Keyring; publicReads: boolean }): void {
-  const { keyring, publicReads } = options
+export function registerAccessControl(app: FastifyInstance, options: { keyring: Keyring; publicReads: boolean; failedAuth: FailedAuthLimit }): void {
+  const { keyring, publicReads, failedAuth } = options
   app.decorateRequest('principal', null)
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access
     if (access === undefined) return
     const bearer = parseBearer(request.headers.authorization)
-    if (bearer.kind === 'malformed') return unauthorized(reply, 'the Authorization header must be "Bearer <API key>"')
+    if (bearer.kind !== 'none') {
+      const blocked = failedAuth.blockedFor(request.ip)
+      if (blocked !== null) return tooManyFailures(reply, blocked)
+    }
+    if (bearer.kind === 'malformed') return refuseKey(reply, failedAuth, 'the Authorization header must be "Bearer <API key>"')
     if (bearer.kind === 'token') {
       request.principal = keyring.authenticate(bearer.token)
-      if (!request.principal) return unauthorized(reply, 'the API key is not valid')
+      if (!request.principal) return refuseKey(reply, failedAuth, 'the API key is not valid')
     }
     const principal = request.principal
     if (access === 'public' || (access === 'read' && publicReads)) return
@@ -48,6 +53,17 @@ export function registerAccessControl(app: FastifyInstance, options: { keyring: 
       return sendProblem(reply, problem(415, 'UnsupportedMediaType', `send the body as application/json (got ${request.headers['content-type'] ? `"${request.headers['content-type']}"` : 'no Content-Type'})`))
     }
   })
+}
+
+async function refuseKey(reply: FastifyReply, failedAuth: FailedAuthLimit, detail: string) {
+  const blocked = await failedAuth.recordFailure(reply.request.ip, reply.request.log)
+  return blocked === null ? unauthorized(reply, detail) : tooManyFailures(reply, blocked)
+}
+
+function tooManyFailures(reply: FastifyReply, ms: number) {
+  const seconds = Math.max(1, Math.ceil(ms / 1000))
+  reply.header('retry-after', String(seconds))
+  return sendProblem(reply, problem(429, 'RateLimited', `too many requests with a wrong API key from this address; retry in ${seconds} s`))
 }
 
 function unauthorized(reply: FastifyReply, detail: string, why: 'missing' | 'invalid' = 'invalid') {
