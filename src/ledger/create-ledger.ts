@@ -5,6 +5,7 @@ import { correctClaim } from './commands/correct-claim.js'
 import { defineFact, pinFact, unpinFact } from './commands/fact-commands.js'
 import { recordClaim } from './commands/record-claim.js'
 import { registerSource, retractSource, reviseSource } from './commands/source-commands.js'
+import { createContention } from './contention.js'
 import type { CommandContext } from './context.js'
 import type { LedgerDeps } from './deps.js'
 import type { CommandResult } from './result.js'
@@ -16,26 +17,28 @@ import type { CommandResult } from './result.js'
  */
 export function createLedger(options: { store: EventStore; now?: () => Date }) {
   const deps: LedgerDeps = { store: options.store, now: options.now ?? (() => new Date()) }
+  const contention = createContention()
   type ById = (ctx: CommandContext, id: string, input: unknown) => Promise<CommandResult>
   type Create = (ctx: CommandContext, input: unknown) => Promise<CommandResult>
+  // A new entity has no one to race with, except the policy stream, which every adoption appends to.
   const create: Record<'registerSource' | 'defineFact' | 'recordClaim' | 'adoptPolicy', Create> = {
     registerSource: (ctx, input) => registerSource(deps, ctx, input),
     defineFact: (ctx, input) => defineFact(deps, ctx, input),
     recordClaim: (ctx, input) => recordClaim(deps, ctx, input),
-    adoptPolicy: (ctx, input) => adoptPolicy(deps, ctx, input),
+    adoptPolicy: (ctx, input) => contention.run('policy', ctx, () => adoptPolicy(deps, ctx, input)),
   }
   const byId: Record<
     'reviseSource' | 'retractSource' | 'correctClaim' | 'retractClaim' | 'disputeClaim' | 'reassignClaim' | 'pinFact' | 'unpinFact',
     ById
   > = {
-    reviseSource: (ctx, id, input) => reviseSource(deps, ctx, id, input),
-    retractSource: (ctx, id, input) => retractSource(deps, ctx, id, input),
-    correctClaim: (ctx, id, input) => correctClaim(deps, ctx, id, input),
-    retractClaim: (ctx, id, input) => retractClaim(deps, ctx, id, input),
-    disputeClaim: (ctx, id, input) => disputeClaim(deps, ctx, id, input),
-    reassignClaim: (ctx, id, input) => reassignClaim(deps, ctx, id, input),
-    pinFact: (ctx, id, input) => pinFact(deps, ctx, id, input),
-    unpinFact: (ctx, id, input) => unpinFact(deps, ctx, id, input),
+    reviseSource: (ctx, id, input) => contention.run(`source-${id}`, ctx, () => reviseSource(deps, ctx, id, input)),
+    retractSource: (ctx, id, input) => contention.run(`source-${id}`, ctx, () => retractSource(deps, ctx, id, input)),
+    correctClaim: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => correctClaim(deps, ctx, id, input)),
+    retractClaim: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => retractClaim(deps, ctx, id, input)),
+    disputeClaim: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => disputeClaim(deps, ctx, id, input)),
+    reassignClaim: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => reassignClaim(deps, ctx, id, input)),
+    pinFact: (ctx, id, input) => contention.run(`fact-${id}`, ctx, () => pinFact(deps, ctx, id, input)),
+    unpinFact: (ctx, id, input) => contention.run(`fact-${id}`, ctx, () => unpinFact(deps, ctx, id, input)),
   }
   return { ...create, ...byId }
 }

@@ -69,6 +69,8 @@ export async function writeEvent(
     return { ok: false, error: staleRevision(target.stream, result.error.expected, result.error.actual) }
   }
   const event = result.events[0]!
+  // A concurrent request with the same key got there first (its event id is this one's): a replay only if it was this very command.
+  if (result.duplicate && !sameCommand(event, write.type, write.data)) return idempotencyConflict(ctx)
   return success(target.stream, event, write.entityId, result.duplicate, result.nextExpectedRevision)
 }
 

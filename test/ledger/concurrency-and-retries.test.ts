@@ -12,11 +12,11 @@ t.test('a stale If-Match is refused before any check, with the current revision'
   t.equal(await store.headPosition(), head)
 })
 
-t.test('two editors racing on one claim: exactly one wins', async (t) => {
+t.test('two editors racing on one claim with the same If-Match: exactly one wins', async (t) => {
   const { ledger, store } = await seededLedger()
   const results = await Promise.all([
-    ledger.correctClaim(editor, claimId, { reason: 'a', changes: { modality: 'reported' } }),
-    ledger.correctClaim(editor, claimId, { reason: 'b', changes: { attributedTo: 'Treasury Department' } }),
+    ledger.correctClaim({ ...editor, expectedRevision: 0n }, claimId, { reason: 'a', changes: { modality: 'reported' } }),
+    ledger.correctClaim({ ...editor, expectedRevision: 0n }, claimId, { reason: 'b', changes: { attributedTo: 'Treasury Department' } }),
   ])
   t.equal(results.filter((r) => r.ok).length, 1)
   t.match(results.find((r) => !r.ok), { ok: false, error: { code: 'WrongExpectedRevision' } })

@@ -21,6 +21,9 @@ export async function adoptPolicy(deps: LedgerDeps, ctx: CommandContext, input: 
   if (!parsed.ok) return parsed
   const target = await loadStream<Policy>(deps.store, policyStream, (doc, event) => evolvePolicy(doc ?? defaultPolicy, event))
   const current = target.doc ?? defaultPolicy
-  const data = { policyVersion: current.version + 1, ...parsed.value }
-  return writeEvent(deps, ctx, target, { type: 'PolicyAdopted', data, eventId: commandIds(ctx).eventId, entityId: policyStream }, () => null)
+  const { eventId } = commandIds(ctx)
+  // A retry names the version its first attempt adopted, so an unchanged body is recognised as the same command.
+  const earlier = target.events.find((e) => e.id === eventId)?.data as { policyVersion?: number } | undefined
+  const data = { policyVersion: earlier?.policyVersion ?? current.version + 1, ...parsed.value }
+  return writeEvent(deps, ctx, target, { type: 'PolicyAdopted', data, eventId, entityId: policyStream }, () => null)
 }
