@@ -4,7 +4,8 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
-import { createLedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
+import { createHeadSigner } from '../ledger/tamper/head-signer.js'
+import { type LedgerSigner, loadLedgerSigner } from '../ledger/tamper/signing-key.js'
 import { registerAccessControl } from './auth/access.js'
 import { createFailedAuthLimit } from './auth/failed-auth-limit.js'
 import { openWindowCounter } from './limits/open-counter.js'
@@ -27,6 +28,7 @@ import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
 import { factReadRoutes } from './routes/fact-reads.js'
 import { healthRoutes } from './routes/health.js'
+import { ledgerHeadRoutes } from './routes/ledger-heads.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
 import { liveEventRoutes } from './routes/live-events.js'
 import { sourceExtractRoutes } from './routes/source-extract.js'
@@ -57,6 +59,8 @@ export interface AppOptions {
   authFailuresPerMinute?: number
   /** The rate-limit counters; default: opened from the configuration (Redis, PostgreSQL or memory), closed with the app. */
   counter?: WindowCounter
+  /** The key tree heads are signed with. Default: FACTLEDGER_SIGNING_KEY, else the key file (created on first start). */
+  signer?: LedgerSigner
 }
 
 /**
@@ -68,9 +72,20 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   const { config } = runtime
   const keyring = createKeyring(config.FACTLEDGER_API_KEYS)
   const timeoutMs = options.readYourWritesTimeoutMs ?? 10_000
+  const logger = options.logger ?? runtime.logger
+  const signer = options.signer ?? loadLedgerSigner(config, logger)
+  const heads = createHeadSigner({
+    tree: runtime.tree,
+    treeStore: runtime.treeStore,
+    signer,
+    every: config.FACTLEDGER_HEAD_EVERY,
+    intervalMs: config.FACTLEDGER_HEAD_INTERVAL * 1000,
+    logger,
+  })
   const deps: HttpDeps = {
     runtime,
-    headTracker: createLedgerHeadTracker(runtime.store),
+    signer,
+    heads,
     // The runner's own answer (false once its wait ran out) is the answer: a write that is not projected yet says so.
     waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position, timeoutMs), timeoutMs),
     liveStreams: new Set(),
@@ -82,7 +97,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
 
   // Typed as the plain instance: the routes take their types from the zod provider, not from the logger.
   const app = Fastify({
-    loggerInstance: withRedactedRequests(options.logger ?? runtime.logger),
+    loggerInstance: withRedactedRequests(logger),
     genReqId: requestIdOf,
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
@@ -133,6 +148,8 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   // Live feeds never end by themselves, and Node keeps some connections open after close():
   // end them, so close() waits only for the requests in flight (see idle-connections.ts).
   const connections = trackConnections(app.server)
+  heads.start()
+  app.addHook('onClose', () => heads.stop())
   app.addHook('preClose', async () => {
     for (const controller of deps.liveStreams) controller.abort()
     connections.beginClosing()
@@ -144,6 +161,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(claimSourceReadRoutes(deps))
   await app.register(eventLogRoutes(deps))
   await app.register(liveEventRoutes(deps))
+  await app.register(ledgerHeadRoutes(deps))
   await app.register(ledgerRoutes(deps))
   await app.register(writeRoutes(deps))
   await app.register(sourceExtractRoutes(deps))
