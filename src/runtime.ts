@@ -3,7 +3,7 @@ import type { Config } from './config.js'
 import { createLedger, type Ledger } from './ledger/create-ledger.js'
 import { createLedgerTree, type LedgerTree } from './ledger/tamper/ledger-tree.js'
 import { createFactQueries, type FactQueries } from './read/fact-queries.js'
-import { createProjectionRunner, type ProjectionRunner } from './runner/projection-runner.js'
+import { createProjectionRunner, type ProjectionRunner, type RunnerOptions } from './runner/projection-runner.js'
 import { type Backend, openBackend } from './store/open-backend.js'
 
 /** Everything a command or the server works with, opened from one configuration. */
@@ -17,7 +17,7 @@ export interface Runtime extends Backend {
   tree: LedgerTree
 }
 
-export async function openRuntime(config: Config, logger: Logger, backend?: Backend, options: { batchSize?: number } = {}): Promise<Runtime> {
+export async function openRuntime(config: Config, logger: Logger, backend?: Backend, options: Pick<RunnerOptions, 'batchSize' | 'retryDelayMs'> = {}): Promise<Runtime> {
   const opened = backend ?? (await openBackend(config, logger))
   const runner = createProjectionRunner({ store: opened.store, readModel: opened.readModel, logger, ...options })
   return {

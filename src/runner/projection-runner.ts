@@ -6,6 +6,7 @@ import type { EventStore } from '../store/port.js'
 import type { ReadModelStore } from '../store/read-model-port.js'
 import { applyBatch } from './apply-batch.js'
 import { createDocCache, type DocCache, type DocCacheLimits } from './doc-cache.js'
+import { createHealthTracker, type FailingEvent } from './projection-health.js'
 
 export interface RunnerOptions {
   store: EventStore
@@ -15,9 +16,25 @@ export interface RunnerOptions {
   batchSize?: number
   /** Bounds of the document cache a catch-up keeps between its batches. */
   docCacheLimits?: DocCacheLimits
+  /** Wait before retry n after a failed batch (default: 100 ms doubling to 30 s). */
+  retryDelayMs?: (attempt: number) => number
 }
 
 export type Progress = (done: bigint, total: bigint) => void
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done, { once: true })
+  })
+}
 
 /**
  * Keeps the read model in step with the event log: catch up from the stored
@@ -34,6 +51,7 @@ export function createProjectionRunner(options: RunnerOptions) {
   let live: AbortController | null = null
   let liveLoop: Promise<void> | null = null
   const waiters = new Set<{ position: bigint; resolve: () => void }>()
+  const health = createHealthTracker(options.retryDelayMs)
 
   /** Serialize every read-model write through one chain. */
   function serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -56,6 +74,74 @@ export function createProjectionRunner(options: RunnerOptions) {
       throw err
     }
     for (const w of waiters) if (w.position <= position) (waiters.delete(w), w.resolve())
+  }
+
+  /**
+   * Follow the subscription from the checkpoint until `signal` aborts or a
+   * batch (or the subscription itself) fails; returns that failure. Events
+   * already waiting are folded together, at most batchSize at a time.
+   */
+  async function follow(signal: AbortSignal): Promise<{ err: unknown; through: bigint } | null> {
+    const inner = new AbortController()
+    const stopInner = () => inner.abort()
+    signal.addEventListener('abort', stopInner, { once: true })
+    let failure: { err: unknown; through: bigint } | null = null
+    let buffer: RecordedEvent[] = []
+    let flushing: Promise<void> | null = null
+    const foldLive = async (events: RecordedEvent[]) => {
+      if (failure || events.length === 0) return
+      try {
+        await serialized(() => fold(events))
+      } catch (err) {
+        // Stop here: the events after this batch must not be folded over it.
+        failure ??= { err, through: events.at(-1)!.position }
+        inner.abort()
+      }
+    }
+    const flush = () => {
+      if (flushing) return
+      flushing = (async () => {
+        // Let the subscription deliver what is already waiting, then fold it as one batch.
+        await new Promise((r) => setImmediate(r))
+        const events = buffer
+        buffer = []
+        flushing = null
+        await foldLive(events)
+        if (buffer.length) flush()
+      })()
+    }
+    try {
+      for await (const event of store.subscribeToAll({ fromPosition: position, signal: inner.signal })) {
+        buffer.push(event)
+        if (buffer.length >= batchSize) await foldLive(buffer.splice(0))
+        else flush()
+      }
+      if (!inner.signal.aborted) failure ??= { err: new Error('the live subscription ended'), through: position }
+    } catch (err) {
+      if (!inner.signal.aborted) failure ??= { err, through: position }
+    } finally {
+      signal.removeEventListener('abort', stopInner)
+    }
+    while (flushing) await flushing
+    await queue
+    return failure
+  }
+
+  /** After a failure: fold the next event on its own, so a failure names the one event that causes it. */
+  async function foldNextAlone(): Promise<{ ok: true; done: boolean } | { ok: false; err: unknown; event: FailingEvent | null }> {
+    let next: RecordedEvent | undefined
+    try {
+      for await (const e of store.readAll({ fromPosition: position, maxCount: 1 })) next = e
+    } catch (err) {
+      return { ok: false, err, event: null }
+    }
+    if (!next) return { ok: true, done: true }
+    try {
+      await fold([next])
+      return { ok: true, done: false }
+    } catch (err) {
+      return { ok: false, err, event: { id: next.id, position: next.position, type: next.type } }
+    }
   }
 
   async function catchUpUnlocked(onProgress?: Progress): Promise<bigint> {
@@ -106,37 +192,44 @@ export function createProjectionRunner(options: RunnerOptions) {
         return catchUpUnlocked(onProgress)
       }),
 
-    /** Follow the log live until stop(). */
+    /**
+     * Follow the log live until stop(). A batch that fails is never skipped:
+     * the checkpoint stays before it, the failing event is isolated (folded on
+     * its own) and reported by id, and the runner tries again with backoff
+     * until it commits (see health()).
+     */
     start(): void {
       if (live) return
       live = new AbortController()
       const signal = live.signal
       liveLoop = (async () => {
-        let buffer: RecordedEvent[] = []
-        let flushing: Promise<void> | null = null
-        const flush = () => {
-          if (flushing) return
-          flushing = (async () => {
-            // Let the subscription deliver what is already waiting, then fold it as one batch.
-            await new Promise((r) => setImmediate(r))
-            const events = buffer
-            buffer = []
-            flushing = null
-            await serialized(() => fold(events)).catch((err) => log.error({ err }, 'projection batch failed'))
-            if (buffer.length) flush()
-          })()
-        }
-        try {
-          for await (const event of store.subscribeToAll({ fromPosition: position, signal })) {
-            buffer.push(event)
-            if (buffer.length >= batchSize) await serialized(() => fold(buffer.splice(0)))
-            else flush()
+        // After a failed batch, its events are folded one at a time up to here, so a failure names its event.
+        let isolateThrough = 0n
+        while (!signal.aborted) {
+          if (!health.failing()) {
+            const failure = await follow(signal)
+            if (!failure || signal.aborted) continue
+            isolateThrough = failure.through
+            const wait = health.failed(failure.err, null)
+            log.error({ err: failure.err, position: position.toString(), retryInMs: wait }, 'projection batch failed; the checkpoint stays before it; retrying')
+            await pause(wait, signal)
+            continue
           }
-        } catch (err) {
-          if (!signal.aborted) log.error({ err }, 'live subscription ended')
+          const next = await serialized(foldNextAlone)
+          if (next.ok) {
+            if ((next.done || position >= isolateThrough) && health.recovered()) log.info({ position: position.toString() }, 'projections recovered')
+            continue
+          }
+          const wait = health.failed(next.err, next.event)
+          const event = next.event && { eventId: next.event.id, eventPosition: next.event.position.toString(), eventType: next.event.type }
+          log.error({ err: next.err, ...event, position: position.toString(), attempts: health.snapshot(position).failure?.attempts, retryInMs: wait }, 'an event fails to project; it is not skipped; retrying')
+          await pause(wait, signal)
         }
       })()
     },
+
+    /** Following, or retrying a failed batch: where it is stuck, on which event, and why. */
+    health: () => health.snapshot(position),
 
     async stop(): Promise<void> {
       live?.abort()

@@ -20,7 +20,12 @@ export function runProjections(backend: Backend, runner: ProjectionRunner, logge
   const ready = new Promise<void>((resolve) => (markReady = resolve))
   const lead = async () => {
     const state = await runner.init()
-    await runner.catchUp()
+    try {
+      await runner.catchUp()
+    } catch (err) {
+      // Not fatal, and nothing is skipped: the live runner starts from the checkpoint and retries with backoff (see /ready).
+      log.error({ err, position: runner.position().toString() }, 'catch-up failed; the live runner retries from the checkpoint')
+    }
     runner.start()
     log.info({ readModel: state, position: runner.position().toString() }, 'projections live')
     markReady()

@@ -7,7 +7,7 @@ import { openRuntime } from '../../src/runtime.js'
 import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
 
 /** A runtime on a fresh SQLite file; `cleanup` closes it and removes the directory. */
-export async function openTestRuntime(options: { batchSize?: number } = {}) {
+export async function openTestRuntime(options: { batchSize?: number; retryDelayMs?: (attempt: number) => number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'factledger-runner-'))
   const path = join(dir, 'ledger.db')
   const logger = pino({ level: 'silent' })

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ProjectionHealth } from '../../runner/projection-health.js'
 import type { HttpDeps } from '../deps.js'
 
 const Health = z.object({ status: z.literal('ok') })
@@ -9,6 +10,7 @@ const Readiness = z.object({
   headPosition: z.string().nullable().describe('last committed position; null when the store cannot be reached'),
   projectedPosition: z.string().describe('last position folded into the read model'),
   lag: z.string().nullable().describe('events committed but not yet projected'),
+  projection: ProjectionHealth.describe('the projection runner: following, or retrying a failed batch (stuck position, failing event, error)'),
   reason: z.string().optional(),
 })
 
@@ -32,30 +34,41 @@ export function healthRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['operations'],
           summary: 'Readiness: the store answers and projections are caught up',
-          description: `503 when the store cannot be reached or the read model is more than ${deps.maxReadyLag} events behind.`,
+          description: `503 when the store cannot be reached, the projections are retrying a failed batch, or the read model is more than ${deps.maxReadyLag} events behind.`,
           response: { 200: Readiness, 503: Readiness },
         },
       },
       async (request, reply) => {
         const projected = runner.position()
+        const projection = runner.health()
+        const base = { store: store.kind, projectedPosition: projected.toString(), projection }
         let head: bigint
         try {
           head = await store.headPosition()
         } catch (err) {
           request.log.warn({ err }, 'store not reachable')
-          return reply.code(503).send({ status: 'not-ready', store: store.kind, headPosition: null, projectedPosition: projected.toString(), lag: null, reason: 'the event store cannot be reached' })
+          return reply.code(503).send({ status: 'not-ready', ...base, headPosition: null, lag: null, reason: 'the event store cannot be reached' })
         }
         const lag = head > projected ? head - projected : 0n
-        const ready = lag <= deps.maxReadyLag
-        return reply.code(ready ? 200 : 503).send({
-          status: ready ? 'ready' : 'not-ready',
-          store: store.kind,
+        const reason = notReadyBecause(projection, lag, deps.maxReadyLag)
+        return reply.code(reason ? 503 : 200).send({
+          status: reason ? 'not-ready' : 'ready',
+          ...base,
           headPosition: head.toString(),
-          projectedPosition: projected.toString(),
           lag: lag.toString(),
-          ...(ready ? {} : { reason: `the read model is ${lag} events behind` }),
+          ...(reason ? { reason } : {}),
         })
       },
     )
   }
+}
+
+function notReadyBecause(projection: ProjectionHealth, lag: bigint, maxLag: bigint): string | null {
+  const failure = projection.failure
+  if (failure) {
+    const at = failure.event ? `event ${failure.event.id} (position ${failure.event.position}, ${failure.event.type})` : `the batch after position ${projection.projectedPosition}`
+    return `projections are stuck at ${at}: ${failure.error} (${failure.attempts} attempts; retrying in ${failure.retryInMs} ms)`
+  }
+  if (lag > maxLag) return `the read model is ${lag} events behind`
+  return null
 }

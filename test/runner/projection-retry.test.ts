@@ -1,0 +1,84 @@
+import t, { type Test } from 'tap'
+import { loadDemo } from '../../src/demo/load-demo.js'
+import type { ProjectionBatch } from '../../src/store/read-model-port.js'
+import { snapshotReadModel } from './read-model-snapshot.js'
+import { openTestRuntime } from './runner-fixture.js'
+
+type Opened = Awaited<ReturnType<typeof openTestRuntime>>
+
+/** Poll a condition the runner reaches by itself (its retries run on timers); the tap timeout bounds a hang. */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((r) => setTimeout(r, 5))
+}
+
+/** The read model's commit fails while `fails(batch)` says so, with the error a full disk gives. */
+function injectCommitFailure(opened: Opened, fails: (batch: ProjectionBatch) => boolean) {
+  const { readModel } = opened.runtime
+  const commit = readModel.commit.bind(readModel)
+  let failures = 0
+  readModel.commit = async (batch) => {
+    if (fails(batch)) {
+      failures++
+      throw Object.assign(new Error('database or disk is full (injected)'), { code: 'SQLITE_FULL' })
+    }
+    return commit(batch)
+  }
+  return { failures: () => failures }
+}
+
+async function equalsRebuild(t: Test, opened: Opened) {
+  const { runner, readModel } = opened.runtime
+  const incremental = await snapshotReadModel(readModel)
+  await runner.stop()
+  await runner.rebuild()
+  t.same(incremental, await snapshotReadModel(readModel), 'the read model equals a rebuild from the log')
+}
+
+t.test('the read-model write fails 3 times, then succeeds: every event is projected, none skipped', async (t) => {
+  const opened = await openTestRuntime({ retryDelayMs: () => 1 })
+  t.teardown(opened.cleanup)
+  const { runtime } = opened
+  await runtime.runner.init()
+  runtime.runner.start()
+  let left = 3
+  const injected = injectCommitFailure(opened, () => left-- > 0)
+  await loadDemo(runtime.ledger)
+  const head = await runtime.store.headPosition()
+  t.equal(await runtime.runner.waitFor(head, 60_000), true, 'the read model reaches the head')
+  t.equal(injected.failures(), 3)
+  t.equal(runtime.runner.position(), head)
+  t.match(runtime.runner.health(), { state: 'following', failure: null })
+  await equalsRebuild(t, opened)
+})
+
+t.test('an event that fails every time stops the checkpoint before it, is reported by id, and is projected once it can be', async (t) => {
+  const opened = await openTestRuntime({ retryDelayMs: () => 1 })
+  t.teardown(opened.cleanup)
+  const { runtime } = opened
+  await runtime.runner.init()
+  runtime.runner.start()
+  await loadDemo(runtime.ledger)
+  const before = await runtime.store.headPosition()
+  await runtime.runner.waitFor(before, 60_000)
+  // The next claim correction is the poison: any batch that holds it fails.
+  let broken = true
+  const poison = before + 1n
+  injectCommitFailure(opened, (batch) => broken && runtime.runner.position() < poison && batch.checkpoint.position >= poison)
+  const claims = await runtime.readModel.getClaimsOfFact('us-sanctions-2024-11-round-count')
+  const claimId = claims[0]!.claimId
+  const written = await runtime.ledger.disputeClaim({ actor: 'chaos', role: 'editor' }, claimId, { reason: 'poison' })
+  t.ok(written.ok)
+  if (!written.ok) return
+  t.equal(written.position, poison)
+  for (let i = 0; i < 3; i++) t.ok((await runtime.ledger.disputeClaim({ actor: 'chaos', role: 'editor' }, claimId, { reason: `after ${i}` })).ok)
+  await until(() => (runtime.runner.health().failure?.attempts ?? 0) >= 3)
+  const health = runtime.runner.health()
+  t.match(health, { state: 'retrying', projectedPosition: String(before), failure: { event: { id: written.event.id, position: String(poison), type: 'ClaimDisputed' }, error: /disk is full/ } })
+  t.equal(runtime.runner.position(), before, 'the checkpoint never passes the event that was not projected')
+  t.equal((await runtime.readModel.getCheckpoint())?.position, before, 'nor does the stored checkpoint')
+  broken = false
+  const head = await runtime.store.headPosition()
+  t.equal(await runtime.runner.waitFor(head, 60_000), true)
+  t.match(runtime.runner.health(), { state: 'following', failure: null })
+  await equalsRebuild(t, opened)
+})
