@@ -37,6 +37,36 @@ t.test('the ledger page shows the tree head, a verified hash chain, and new even
   await screenshot(page, 'ledger')
 })
 
+t.test('the ledger page says so when projections are stuck, naming the event and the error', async (t) => {
+  // The server's /ready answer for a runner stuck on one event (its shape is tested in test/http/robustness/ready-reports-stuck.test.ts).
+  const stuck = {
+    status: 'not-ready',
+    store: 'sqlite',
+    headPosition: '90',
+    projectedPosition: '84',
+    lag: '6',
+    projection: {
+      state: 'retrying',
+      projectedPosition: '84',
+      failure: { event: { id: '01a2-poison', position: '85', type: 'ClaimCorrected' }, error: 'database or disk is full', attempts: 7, since: '2026-12-04T10:00:00.000Z', retryInMs: 6400 },
+    },
+    reason: 'projections are stuck at event 01a2-poison',
+  }
+  await page.route('**/ready', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify(stuck) }))
+  t.teardown(() => page.unroute('**/ready'))
+  await page.goto(`${server.url}/#/ledger`)
+  await page.reload()
+  const banner = page.locator('.projection-health')
+  await banner.getByText('Projections are stuck').waitFor()
+  t.match(await banner.textContent(), /stop at position 84: event 01a2-poison \(position 85, ClaimCorrected\) fails to project \(database or disk is full\)\. 7 attempts/)
+  await page.unroute('**/ready')
+  // The stubbed 503 is Chromium's "failed to load resource" console error, provoked here: not a page fault.
+  for (let i = errors.length - 1; i >= 0; i--) if (/status of 503/.test(errors[i]!)) errors.splice(i, 1)
+  await page.reload()
+  await page.getByTestId('verify-verdict').waitFor()
+  t.equal(await banner.isVisible(), false, 'a healthy server shows no banner')
+})
+
 t.test('a fact page offers the latest version when someone else changes the fact', async (t) => {
   await page.goto(`${server.url}/#/facts/${demoFactIds.familyVisaRestrictions}`)
   await page.getByTestId('reconciled-value').waitFor()

@@ -18,14 +18,32 @@ export async function renderLedgerPage({ main, signal }) {
   const feedState = h('p', { class: 'feed-state', role: 'status' }, 'Connecting…')
   const pause = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false' }, 'Pause feed')
   const feed = h('ol', { class: 'feed', 'aria-label': 'Events, newest first' })
+  const projectionBox = h('div', { class: 'banner projection-health', role: 'status', hidden: true })
 
   replaceChildren(
     main,
     h('h1', {}, 'Ledger'),
     h('p', { class: 'lede' }, 'Every claim, correction and pin is an event appended to this ledger and never changed. Each event’s hash covers the one before it in its stream, and all events are folded into a Merkle tree whose head anyone can compare.'),
+    projectionBox,
     h('section', { class: 'panel', 'aria-labelledby': 'verify-heading' }, h('h2', { id: 'verify-heading' }, 'Verification'), verifyBox, sinceCheck, verifyButton),
     h('section', { class: 'panel', 'aria-labelledby': 'feed-heading' }, h('div', { class: 'section-head' }, h('h2', { id: 'feed-heading' }, 'Live events'), pause), feedState, feed),
   )
+
+  // A stuck projection runner is shown, never hidden: writes after its position are stored but not yet visible.
+  async function showProjectionHealth() {
+    const ready = await get('/ready', { signal })
+    const failure = (ready.ok ? ready.data : ready.problem)?.projection?.failure
+    projectionBox.hidden = !failure
+    if (!failure) return replaceChildren(projectionBox)
+    const event = failure.event ? `event ${failure.event.id} (position ${failure.event.position}, ${failure.event.type})` : 'a batch of events'
+    const projected = (ready.ok ? ready.data : ready.problem).projectedPosition
+    replaceChildren(
+      projectionBox,
+      h('h2', {}, 'Projections are stuck'),
+      h('p', {}, `The views stop at position ${projected}: ${event} fails to project (${failure.error}). ${failure.attempts} attempts since ${formatDateTime(failure.since)}; the server keeps retrying. Writes after it are stored, not lost, and appear once it projects.`),
+    )
+  }
+  showProjectionHealth().catch(ignoreAbort)
 
   async function verify() {
     verifyButton.disabled = true
