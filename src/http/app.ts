@@ -16,6 +16,7 @@ import type { HttpDeps, HttpRuntime } from './deps.js'
 import { MAX_ID_LENGTH } from '../../events/ids.js'
 import { registerErrorHandling } from './error-handler.js'
 import { registerJsonBodyParser } from './json-body.js'
+import { createWriteHealth } from './write-health.js'
 import { withRedactedRequests } from './log-redaction.js'
 import { refuseUnknownQueryParameters } from './query-guard.js'
 import { clientErrorHandler, frameworkErrors } from './transport-errors.js'
@@ -88,6 +89,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     heads,
     // The runner's own answer (false once its wait ran out) is the answer: a write that is not projected yet says so.
     waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position, timeoutMs), timeoutMs),
+    writeHealth: createWriteHealth(),
     liveStreams: new Set(),
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxReadyLag: options.maxReadyLag ?? 1000n,

@@ -1,3 +1,4 @@
+import type { WriteHealth } from './write-health.js'
 import type { HeadSigner } from '../ledger/tamper/head-signer.js'
 import type { LedgerSigner } from '../ledger/tamper/signing-key.js'
 import type { Runtime } from '../runtime.js'
@@ -11,6 +12,8 @@ export interface HttpDeps {
   signer: LedgerSigner
   /** Signed tree heads, every N events or T seconds and on demand. */
   heads: HeadSigner
+  /** Whether writes can be stored now (a full disk, an unreachable store), as /ready reports it. */
+  writeHealth: WriteHealth
   /** Resolves true once the read model reflects `position`, false if it did not in time. */
   waitForProjection(position: bigint): Promise<boolean>
   /** Live SSE streams, ended on shutdown. */

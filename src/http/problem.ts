@@ -7,6 +7,7 @@ const titles: Record<string, string> = {
   ValidationFailed: 'The request is not valid',
   MalformedJson: 'The body is not valid JSON',
   ForbiddenKey: 'The body has a key that is refused',
+  InsufficientStorage: 'The ledger cannot store the write now',
   UriTooLong: 'The URL is too long',
   HeadersTooLarge: 'Request Header Fields Too Large',
   Unauthorized: 'An API key is required',

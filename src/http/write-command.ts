@@ -6,6 +6,7 @@ import { formatEtag, parseIfMatch } from './etag.js'
 import type { HttpDeps } from './deps.js'
 import { ledgerProblem } from './ledger-problem.js'
 import { problem, sendProblem } from './problem.js'
+import { WRITE_RETRY_AFTER_S } from './write-health.js'
 
 export interface WriteSpec {
   /** Run the ledger command with the context built from the request. */
@@ -40,7 +41,22 @@ export async function executeWrite(deps: HttpDeps, request: FastifyRequest, repl
     ...(key ? { idempotencyKey: key } : {}),
     ...(ifMatch.kind === 'revision' ? { expectedRevision: ifMatch.revision } : {}),
   }
-  const result = await spec.command(ctx)
+  let result: CommandResult
+  try {
+    result = await spec.command(ctx)
+  } catch (err) {
+    const failure = deps.writeHealth.failed(err)
+    if (!failure) throw err
+    request.log.error({ err, kind: failure.kind }, 'the write could not be stored')
+    reply.header('retry-after', String(WRITE_RETRY_AFTER_S))
+    return sendProblem(
+      reply,
+      failure.kind === 'storage-full'
+        ? problem(507, 'InsufficientStorage', `the ledger's disk is full; nothing was written. Retry in ${WRITE_RETRY_AFTER_S} s`)
+        : problem(503, 'ServiceUnavailable', `the event store cannot be reached; the write may not have happened. Retry with the same Idempotency-Key in ${WRITE_RETRY_AFTER_S} s`),
+    )
+  }
+  deps.writeHealth.succeeded()
   if (!result.ok) {
     request.log.info({ code: result.error.code }, 'command refused')
     return sendProblem(reply, ledgerProblem(result.error, spec.pathField))

@@ -11,6 +11,10 @@ const Readiness = z.object({
   projectedPosition: z.string().describe('last position folded into the read model'),
   lag: z.string().nullable().describe('events committed but not yet projected'),
   projection: ProjectionHealth.describe('the projection runner: following, or retrying a failed batch (stuck position, failing event, error)'),
+  writes: z
+    .object({ kind: z.enum(['storage-full', 'store-unavailable']), error: z.string(), since: z.string() })
+    .nullable()
+    .describe('a recent write that could not be stored (disk full, store down): not ready until writes succeed again'),
   reason: z.string().optional(),
 })
 
@@ -41,7 +45,9 @@ export function healthRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const projected = runner.position()
         const projection = runner.health()
-        const base = { store: store.kind, projectedPosition: projected.toString(), projection }
+        const failedWrite = deps.writeHealth.current()
+        const writes = failedWrite && { kind: failedWrite.kind, error: failedWrite.error, since: failedWrite.since }
+        const base = { store: store.kind, projectedPosition: projected.toString(), projection, writes }
         let head: bigint
         try {
           head = await store.headPosition()
@@ -50,7 +56,9 @@ export function healthRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           return reply.code(503).send({ status: 'not-ready', ...base, headPosition: null, lag: null, reason: 'the event store cannot be reached' })
         }
         const lag = head > projected ? head - projected : 0n
-        const reason = notReadyBecause(projection, lag, deps.maxReadyLag)
+        const reason = writes
+          ? `writes cannot be stored since ${writes.since} (${writes.kind === 'storage-full' ? 'the disk is full' : 'the store is unavailable'}): ${writes.error}`
+          : notReadyBecause(projection, lag, deps.maxReadyLag)
         return reply.code(reason ? 503 : 200).send({
           status: reason ? 'not-ready' : 'ready',
           ...base,

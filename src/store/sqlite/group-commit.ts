@@ -58,6 +58,9 @@ export function createGroupCommit(db: SqliteDatabase, options: { logger: Logger;
       try {
         return { result: writeInSavepoint(request) }
       } catch (error) {
+        // Some faults (SQLITE_FULL, an I/O error) make SQLite roll back the whole transaction, not just
+        // the savepoint: then no append of the batch is written, and the fault itself must be reported.
+        if (!db.inTransaction) throw error
         return { error }
       }
     }),
