@@ -1,9 +1,8 @@
 import type { Logger } from 'pino'
-import type { FactViewAndHead } from '../open-backend.js'
-import type { ReadModelStore } from '../read-model-port.js'
-import { createPostgresEventStore, type PostgresEventStore } from './create-postgres-event-store.js'
-import { readFactViewAndHead } from './fact-view-and-head.js'
-import { createPostgresReadModel } from './read-model.js'
+import type { FactViewAndHead, ReadModelStore } from '../read-model/port.js'
+import { createPostgresEventStore, type PostgresEventStore } from '../store/postgres/create-postgres-event-store.js'
+import { readFactViewAndHead } from '../read-model/postgres/fact-view-and-head.js'
+import { createPostgresReadModel } from '../read-model/postgres/read-model.js'
 
 export interface PostgresBackend {
   store: PostgresEventStore

@@ -2,7 +2,7 @@ import { reconcileFact } from '../../projections/facts/reconcile.js'
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../projections/model.js'
 import { defaultPolicy } from '../../projections/model.js'
 import type { EventStore } from '../store/port.js'
-import type { FactListQuery, Page, ReadModelStore } from '../store/read-model-port.js'
+import type { FactListQuery, Page, ReadModelStore } from '../read-model/port.js'
 import { type Clocks, resolveAsOf } from './clocks.js'
 import { replayUntil } from './replay.js'
 

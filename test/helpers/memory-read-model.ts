@@ -1,5 +1,5 @@
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../projections/model.js'
-import type { Checkpoint, FactListQuery, Page, ProjectionBatch, ReadModelStore } from '../../src/store/read-model-port.js'
+import type { Checkpoint, FactListQuery, Page, ProjectionBatch, ReadModelStore } from '../../src/read-model/port.js'
 import { createMemoryEventStore, type MemoryEventStore } from './memory-store.js'
 
 /**

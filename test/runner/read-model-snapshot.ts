@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../../src/store/read-model-port.js'
+import type { ReadModelStore } from '../../src/read-model/port.js'
 
 /** Everything a reader can see in a read model, as plain JSON, for comparing two builds. */
 export async function snapshotReadModel(readModel: ReadModelStore) {

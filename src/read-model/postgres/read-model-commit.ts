@@ -1,15 +1,15 @@
 import type pg from 'pg'
 import type { FactView } from '../../../projections/model.js'
-import type { ProjectionBatch } from '../read-model-port.js'
-import { lastByKey } from '../shared/last-by-key.js'
-import { changedViews, viewSearchText } from '../shared/view-change.js'
+import type { ProjectionBatch } from '../port.js'
+import { lastByKey } from '../last-by-key.js'
+import { changedViews, viewSearchText } from '../view-change.js'
 
 
 export const READ_MODEL_TABLES = ['rm_sources', 'rm_facts', 'rm_claims', 'rm_fact_views', 'rm_fact_view_history', 'rm_policy', 'rm_checkpoint']
 
 /**
  * Writes a projection batch and its checkpoint in one transaction, with
- * the same outcome as the SQLite writer (src/store/sqlite/read-model-commit.ts)
+ * the same outcome as the SQLite writer (src/read-model/sqlite/read-model-commit.ts)
  * but in a fixed number of statements: each table gets one multi-row upsert
  * (unnest) however large the batch is.
  */

@@ -1,8 +1,8 @@
 import type { FactView } from '../../../projections/model.js'
-import type { ProjectionBatch } from '../read-model-port.js'
-import type { SqliteDatabase } from './open-database.js'
-import { lastByKey } from '../shared/last-by-key.js'
-import { changedViews, viewSearchText } from '../shared/view-change.js'
+import type { ProjectionBatch } from '../port.js'
+import type { SqliteDatabase } from '../../store/sqlite/open-database.js'
+import { lastByKey } from '../last-by-key.js'
+import { changedViews, viewSearchText } from '../view-change.js'
 
 /**
  * Write a projection batch and its checkpoint in one transaction (BEGIN
