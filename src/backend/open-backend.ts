@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
+import type { MerkleTreeStore } from '../store/merkle-tree-port.js'
 import type { EventStore } from '../store/port.js'
 import type { FactViewAndHead, ReadModelStore } from '../read-model/port.js'
 import type { WaitForRunnerLease } from '../runner/run-projections.js'
@@ -10,6 +11,8 @@ import type { WaitForRunnerLease } from '../runner/run-projections.js'
 export interface Backend {
   store: EventStore
   readModel: ReadModelStore
+  /** The stored Merkle tree over the log and its signed heads, beside the read model. */
+  treeStore: MerkleTreeStore
   /**
    * A fact's current view and its stream's head revision in one statement:
    * one snapshot, one round trip, and on SQLite one read transaction (whose
@@ -64,6 +67,7 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
       return {
         store,
         readModel: local.readModel,
+        treeStore: local.treeStore,
         async close() {
           await store.close()
           await local.close()

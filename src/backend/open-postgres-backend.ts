@@ -3,11 +3,14 @@ import type { FactViewAndHead, ReadModelStore } from '../read-model/port.js'
 import { createPostgresEventStore, type PostgresEventStore } from '../store/postgres/create-postgres-event-store.js'
 import { readFactViewAndHead } from '../read-model/postgres/fact-view-and-head.js'
 import { createPostgresReadModel } from '../read-model/postgres/read-model.js'
+import type { MerkleTreeStore } from '../store/merkle-tree-port.js'
+import { createPostgresMerkleTreeStore } from '../store/postgres/merkle-tree-store.js'
 
 export interface PostgresBackend {
   store: PostgresEventStore
   /** On the store's pool: a projection batch and its checkpoint commit in one transaction. */
   readModel: ReadModelStore
+  treeStore: MerkleTreeStore
   readFactViewAndHead(factId: string, stream: string): Promise<FactViewAndHead>
   close(): Promise<void>
 }
@@ -18,6 +21,7 @@ export async function openPostgresBackend(options: { connectionString: string; l
   return {
     store,
     readModel: createPostgresReadModel(store.pool),
+    treeStore: createPostgresMerkleTreeStore(store.pool),
     readFactViewAndHead: (factId, stream) => readFactViewAndHead(store.pool, factId, stream),
     close: () => store.close(),
   }
