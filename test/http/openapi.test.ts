@@ -17,6 +17,7 @@ const contract = [
   'GET /ledger/key.pem',
   'GET /ledger/head',
   'GET /ledger/heads',
+  'GET /ledger/integrity',
   'GET /ledger/proof/{position}',
   'GET /ledger/consistency',
   'GET /ledger/verify',
