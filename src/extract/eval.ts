@@ -16,6 +16,7 @@ export const labelFiles = {
   other: join(repositoryRoot, 'test/fixtures/extract/other/labels.json'),
   heldout: join(repositoryRoot, 'test/fixtures/extract/heldout/labels.json'),
   blind: join(repositoryRoot, 'test/fixtures/extract/blind/labels.json'),
+  blind2: join(repositoryRoot, 'test/fixtures/extract/blind2/labels.json'),
 }
 
 export function formatEvaluation(name: string, evaluation: Evaluation): string {
