@@ -9,7 +9,7 @@ import { findFigures } from './figures.js'
 import { checkExtractInput } from './input-check.js'
 import { mergeRepeats } from './repeats.js'
 import { splitSentences } from './sentences.js'
-import { foldForMatching, tokenize } from './tokens.js'
+import { foldForMatching } from './tokens.js'
 
 /**
  * From an article's text to draft claims an editor reviews: every figure
@@ -44,7 +44,7 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
     for (const span of analysisUnits(folded.slice(sentence.start, sentence.end))) {
       const start = sentence.start + span.from
       const end = sentence.start + span.to
-      const tokens = tokenize(folded, start, end)
+      const tokens = span.clause ? sentence.tokens.filter((t) => t.start >= start && t.end <= end) : sentence.tokens
       const found = findFigures(tokens, text).map((figure) => ({ figure, kind: classifyFigure(tokens, figure, folded) }))
       if (found.length === 0) continue
       const unitFolded = folded.slice(start, end)
