@@ -31,12 +31,14 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
   const drafts: Array<{ draft: Omit<DraftClaim, 'suggestedFact'>; sentence: string; isHeading: boolean; counted: Counted | null }> = []
   const skipped: SkippedFigure[] = []
   let lastCounted: Counted | null = null
+  const wholes: Carry['wholes'] = []
   let previous: { sentence: number; attribution: Attribution } | null = null
 
   splitSentences(text).forEach((sentence, sentenceIndex) => {
     const carry: Carry = {
       previousInSentence: null,
       lastCounted,
+      wholes,
       lastAttributionInSentence: null,
       previousSentence: previous?.sentence === sentenceIndex - 1 ? previous.attribution : null,
     }
@@ -68,6 +70,7 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
         }
         drafts.push({ draft: outcome.draft, sentence: sentence.text, isHeading: sentence.isHeading, counted: outcome.counted })
         if (outcome.counted) carry.previousInSentence = carry.lastCounted = lastCounted = outcome.counted
+        if (outcome.counted && outcome.draft.value.unit === undefined && outcome.counted.how !== 'unit') wholes.push({ counted: outcome.counted, value: outcome.draft.value.upper ?? outcome.draft.value.stated[0]! })
         if (outcome.attribution.source !== 'publisher') carry.lastAttributionInSentence = outcome.attribution
         previous = { sentence: sentenceIndex, attribution: outcome.attribution }
       }
