@@ -8,6 +8,7 @@ import { migrateCommand } from './commands/migrate.js'
 import { serveCommand } from './commands/serve.js'
 import { verifyCommand } from './commands/verify.js'
 import { verifyExportCommand } from './commands/verify-export.js'
+import { verifyReceiptCommand } from './commands/verify-receipt.js'
 import { type CliCommand, type CliIo, println } from './io.js'
 import { UsageError } from './usage-error.js'
 
@@ -19,6 +20,7 @@ const commands: Record<string, { run: CliCommand; help: string }> = {
   rebuild: { run: rebuildCommand, help: 'rebuild                                 drop and rebuild every projection' },
   verify: { run: verifyCommand, help: 'verify [--json]                         recompute hash chains and Merkle head' },
   'verify-export': { run: verifyExportCommand, help: 'verify-export <ledger.ndjson> --head head.json [--head …] --key pub.pem [--json]  offline: chains, and the tree root against signed heads' },
+  'verify-receipt': { run: verifyReceiptCommand, help: 'verify-receipt <receipt.json> --key pub.pem [--json]   offline: a fact receipt\'s head, proofs and view' },
   serve: { run: serveCommand, help: 'serve [--port N] [--host H] [--no-demo] the HTTP API (loads the demo corpus into an empty ledger)' },
   extract: { run: extractCommand, help: 'extract <article.txt> [--meta source.json] [--json]  draft claims for review; records nothing' },
   migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },
