@@ -4,7 +4,7 @@ import { evolveFact } from '../../projections/evolve-fact.js'
 import { evolveSource } from '../../projections/evolve-source.js'
 import { type ClaimDoc, defaultPolicy, type FactDoc, type Policy, type SourceDoc } from '../../projections/model.js'
 import { evolvePolicy } from '../../projections/policy.js'
-import type { EventStore } from '../store/port.js'
+import type { EventStore } from '../../src/store/port.js'
 
 export interface LedgerSnapshot {
   sources: Map<string, SourceDoc>
@@ -15,11 +15,10 @@ export interface LedgerSnapshot {
 }
 
 /**
- * Every document as the ledger held it at a past position, folded from the log
- * with the same reducers the runner uses. It reads the log up to that position
- * once; the cheap as-of path (a single fact view at a position) uses the view
- * history instead, and this one serves the combinations (asOf with knownAt or
- * validAt) that the history cannot answer.
+ * Test oracle: every document as the ledger held it at a past position,
+ * folded from the whole log up to it with the runner's reducers (what the
+ * read side did before it had each fact's event index). As-of answers must
+ * equal reconcileFact over these documents.
  */
 export async function replayUntil(store: EventStore, position: bigint, keep?: { factId: string }): Promise<LedgerSnapshot> {
   const snap: LedgerSnapshot = { sources: new Map(), facts: new Map(), claims: new Map(), policy: defaultPolicy, position: 0n }
