@@ -19,6 +19,7 @@ import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
 import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
 import { factReadRoutes } from './routes/fact-reads.js'
+import { factReceiptRoutes } from './routes/fact-receipt.js'
 import { healthRoutes } from './routes/health.js'
 import { ledgerHeadRoutes } from './routes/ledger-heads.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
@@ -146,6 +147,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(healthRoutes(deps))
   await app.register(factReadRoutes(deps))
   await app.register(factExportRoutes(deps))
+  await app.register(factReceiptRoutes(deps))
   await app.register(claimSourceReadRoutes(deps))
   await app.register(eventLogRoutes(deps))
   await app.register(liveEventRoutes(deps))

@@ -8,6 +8,7 @@ const contract = [
   'GET /facts/{id}/history',
   'GET /facts/{id}/claimreview',
   'GET /facts/{id}/prov',
+  'GET /facts/{id}/receipt',
   'GET /claims/{id}',
   'GET /sources',
   'GET /sources/{id}',
