@@ -6,7 +6,7 @@ import { reconcileFact } from '../../projections/facts/reconcile.js'
 import type { FactView } from '../../projections/model.js'
 import { createProjectionRunner } from '../../src/runner/projection-runner.js'
 import type { EventStore } from '../../src/store/port.js'
-import { replayUntil } from '../helpers/replay-oracle.js'
+import { replayUntil } from '../../src/read/replay.js'
 import { DATES, FACTS, opArb, runOps } from './ledger-ops.js'
 import { openTestRuntime } from './runner-fixture.js'
 

@@ -5,7 +5,7 @@ import { evolveFact } from '../../projections/evolve-fact.js'
 import { evolveSource } from '../../projections/evolve-source.js'
 import { type ClaimDoc, defaultPolicy, type FactDoc, type Policy, type SourceDoc } from '../../projections/model.js'
 import { evolvePolicy } from '../../projections/policy.js'
-import type { EventStore } from '../../src/store/port.js'
+import type { EventStore } from '../store/port.js'
 
 export interface LedgerSnapshot {
   sources: Map<string, SourceDoc>
@@ -16,10 +16,10 @@ export interface LedgerSnapshot {
 }
 
 /**
- * Test oracle: every document as the ledger held it at a past position,
- * folded from the whole log up to it with the runner's reducers (what the
- * read side did before it had each fact's event index). As-of answers must
- * equal reconcileFact over these documents.
+ * Every document as the ledger held it at a past position, folded from the
+ * whole log up to it with the runner's reducers. The read side answers as-of
+ * questions from each fact's own events instead (src/read/fact-at.ts); this
+ * is what its tests compare those answers with.
  */
 export async function replayUntil(store: EventStore, position: bigint, keep?: { factId: string }): Promise<LedgerSnapshot> {
   const snap = emptySnapshot()
