@@ -16,11 +16,10 @@ export interface LedgerSnapshot {
 }
 
 /**
- * Every document as the ledger held it at a past position, folded from the log
- * with the same reducers the runner uses. It reads the log up to that position
- * once; the cheap as-of path (a single fact view at a position) uses the view
- * history instead, and this one serves the combinations (asOf with knownAt or
- * validAt) that the history cannot answer.
+ * Every document as the ledger held it at a past position, folded from the
+ * whole log up to it with the runner's reducers. The read side answers as-of
+ * questions from each fact's own events instead (src/read/fact-at.ts); this
+ * is what its tests compare those answers with.
  */
 export async function replayUntil(store: EventStore, position: bigint, keep?: { factId: string }): Promise<LedgerSnapshot> {
   const snap = emptySnapshot()
