@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import { createHeadSigner } from '../ledger/tamper/head-signer.js'
+import { createIntegrityGuard } from '../ledger/tamper/integrity-guard.js'
 import { type LedgerSigner, loadLedgerSigner } from '../ledger/tamper/signing-key.js'
 import { registerAccessControl } from './auth/access.js'
 import { createFailedAuthLimit } from './auth/failed-auth-limit.js'
@@ -28,6 +29,7 @@ import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
 import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
 import { factReadRoutes } from './routes/fact-reads.js'
+import { factReceiptRoutes } from './routes/fact-receipt.js'
 import { healthRoutes } from './routes/health.js'
 import { ledgerHeadRoutes } from './routes/ledger-heads.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
@@ -83,10 +85,13 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     intervalMs: config.FACTLEDGER_HEAD_INTERVAL * 1000,
     logger,
   })
+  const integrity = createIntegrityGuard({ store: runtime.store, tree: runtime.tree, treeStore: runtime.treeStore, logger })
+  await integrity.checkRecent()
   const deps: HttpDeps = {
     runtime,
     signer,
     heads,
+    integrity,
     // The runner's own answer (false once its wait ran out) is the answer: a write that is not projected yet says so.
     waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position, timeoutMs), timeoutMs),
     writeHealth: createWriteHealth(),
@@ -151,7 +156,15 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   // end them, so close() waits only for the requests in flight (see idle-connections.ts).
   const connections = trackConnections(app.server)
   heads.start()
-  app.addHook('onClose', () => heads.stop())
+  let closing = false
+  app.addHook('onClose', async () => {
+    closing = true
+    await heads.stop()
+  })
+  // The whole log, in the background: a long ledger must not delay start-up (the tail was checked above).
+  integrity.verifyAll().catch((err: unknown) => {
+    if (!closing) logger.error({ err }, 'the background ledger verification failed to run')
+  })
   app.addHook('preClose', async () => {
     for (const controller of deps.liveStreams) controller.abort()
     connections.beginClosing()
@@ -160,6 +173,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(healthRoutes(deps))
   await app.register(factReadRoutes(deps))
   await app.register(factExportRoutes(deps))
+  await app.register(factReceiptRoutes(deps))
   await app.register(claimSourceReadRoutes(deps))
   await app.register(eventLogRoutes(deps))
   await app.register(liveEventRoutes(deps))

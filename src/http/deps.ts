@@ -1,5 +1,6 @@
 import type { WriteHealth } from './write-health.js'
 import type { HeadSigner } from '../ledger/tamper/head-signer.js'
+import type { IntegrityGuard } from '../ledger/tamper/integrity-guard.js'
 import type { LedgerSigner } from '../ledger/tamper/signing-key.js'
 import type { Runtime } from '../runtime.js'
 
@@ -14,6 +15,8 @@ export interface HttpDeps {
   heads: HeadSigner
   /** Whether writes can be stored now (a full disk, an unreachable store), as /ready reports it. */
   writeHealth: WriteHealth
+  /** Whether the log verifies (start-up check, then the whole log in the background). */
+  integrity: IntegrityGuard
   /** Resolves true once the read model reflects `position`, false if it did not in time. */
   waitForProjection(position: bigint): Promise<boolean>
   /** Live SSE streams, ended on shutdown. */

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
 import { loadDemo } from '../../src/demo/load-demo.js'
-import type { ProjectionBatch } from '../../src/store/read-model-port.js'
+import type { ProjectionBatch } from '../../src/read-model/port.js'
 import { snapshotReadModel } from './read-model-snapshot.js'
 import { openTestRuntime } from './runner-fixture.js'
 
@@ -27,11 +27,11 @@ function injectCommitFailure(opened: Opened, fails: (batch: ProjectionBatch) => 
 }
 
 async function equalsRebuild(t: Test, opened: Opened) {
-  const { runner, readModel } = opened.runtime
-  const incremental = await snapshotReadModel(readModel)
+  const { runner } = opened.runtime
+  const incremental = await snapshotReadModel(opened.runtime)
   await runner.stop()
   await runner.rebuild()
-  t.same(incremental, await snapshotReadModel(readModel), 'the read model equals a rebuild from the log')
+  t.same(incremental, await snapshotReadModel(opened.runtime), 'the read model equals a rebuild from the log')
 }
 
 t.test('the read-model write fails 3 times, then succeeds: every event is projected, none skipped', async (t) => {

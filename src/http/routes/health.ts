@@ -43,6 +43,7 @@ export function healthRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        const integrity = deps.integrity.state()
         const projected = runner.position()
         const projection = runner.health()
         const failedWrite = deps.writeHealth.current()
@@ -56,6 +57,9 @@ export function healthRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           return reply.code(503).send({ status: 'not-ready', ...base, headPosition: null, lag: null, reason: 'the event store cannot be reached' })
         }
         const lag = head > projected ? head - projected : 0n
+        if (integrity.status === 'tampered') {
+          return reply.code(503).send({ status: 'not-ready', ...base, headPosition: head.toString(), lag: lag.toString(), reason: `LEDGER TAMPERED: ${integrity.detail}` })
+        }
         const reason = writes
           ? `writes cannot be stored since ${writes.since} (${writes.kind === 'storage-full' ? 'the disk is full' : 'the store is unavailable'}): ${writes.error}`
           : notReadyBecause(projection, lag, deps.maxReadyLag)

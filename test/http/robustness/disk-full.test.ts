@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import t from 'tap'
-import { openSqliteBackend } from '../../../src/store/sqlite/open-sqlite-backend.js'
+import { openSqliteBackend } from '../../../src/backend/open-sqlite-backend.js'
 import { closeTestApi, createTestApi, jsonWrite, seed } from '../harness.js'
 
 const source = (title: string) => ({

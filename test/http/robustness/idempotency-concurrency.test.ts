@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import type { Backend } from '../../../src/store/open-backend.js'
-import { openPostgresBackend } from '../../../src/store/postgres/open-postgres-backend.js'
-import { openSqliteBackend } from '../../../src/store/sqlite/open-sqlite-backend.js'
+import type { Backend } from '../../../src/backend/open-backend.js'
+import { openPostgresBackend } from '../../../src/backend/open-postgres-backend.js'
+import { openSqliteBackend } from '../../../src/backend/open-sqlite-backend.js'
 import { freshPostgresDatabase } from '../../helpers/postgres.js'
 import { closeTestApi, createTestApi, ids, jsonWrite, seed, type TestApi } from '../harness.js'
 
