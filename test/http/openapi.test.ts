@@ -29,6 +29,7 @@ const contract = [
   'POST /claims',
   'POST /claims/{id}/corrections',
   'POST /claims/{id}/retractions',
+  'POST /claims/{id}/dispute-resolutions',
   'POST /claims/{id}/disputes',
   'POST /claims/{id}/reassignments',
   'POST /policy',

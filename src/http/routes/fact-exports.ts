@@ -29,7 +29,9 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const record = await loadFactRecord(readModel, request.params.id)
         if (!record?.view) return notFound(reply, `fact "${request.params.id}"`)
-        const datePublished = (await recordedAt(store, BigInt(record.view.asOf.position))) ?? record.fact.defined.recordedAt
+        // When the view last changed: its latest history row, not the latest event the runner re-checked it at.
+        const changedAt = record.views.at(-1)?.asOf.position ?? record.view.asOf.position
+        const datePublished = (await recordedAt(store, BigInt(changedAt))) ?? record.fact.defined.recordedAt
         const review = toClaimReview({ ...record, view: record.view }, { baseUrl: baseUrlOf(request), reviewer: deps.reviewer, datePublished })
         return reply.type('application/ld+json').send(review)
       },
