@@ -4,7 +4,6 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
-import { createLedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
 import { registerAccessControl } from './auth/access.js'
 import { createKeyring, parseBearer } from './auth/keyring.js'
 import type { HttpDeps, HttpRuntime } from './deps.js'
@@ -57,7 +56,6 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   const timeoutMs = options.readYourWritesTimeoutMs ?? 10_000
   const deps: HttpDeps = {
     runtime,
-    headTracker: createLedgerHeadTracker(runtime.store),
     waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position).then(() => true), timeoutMs),
     liveStreams: new Set(),
     heartbeatMs: options.heartbeatMs ?? 15_000,

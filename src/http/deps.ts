@@ -1,12 +1,10 @@
-import type { LedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
 import type { Runtime } from '../runtime.js'
 
 /** The runtime parts the routes use (a subset, so tests can build one from a memory backend). */
-export type HttpRuntime = Pick<Runtime, 'config' | 'logger' | 'store' | 'readModel' | 'readFactViewAndHead' | 'ledger' | 'runner' | 'facts'>
+export type HttpRuntime = Pick<Runtime, 'config' | 'logger' | 'store' | 'readModel' | 'readFactViewAndHead' | 'ledger' | 'runner' | 'facts' | 'tree'>
 
 export interface HttpDeps {
   runtime: HttpRuntime
-  headTracker: LedgerHeadTracker
   /** Resolves true once the read model reflects `position`, false if it did not in time. */
   waitForProjection(position: bigint): Promise<boolean>
   /** Live SSE streams, ended on shutdown. */
