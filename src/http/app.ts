@@ -13,6 +13,7 @@ import { htmlSafeSerializerCompiler, htmlSafeStringify } from './json-serializer
 import { requestIdOf } from './request-id.js'
 import { registerApiDocs } from './routes/api-docs.js'
 import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
+import { sourceSnapshotRoutes } from './routes/source-snapshots.js'
 import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
 import { factReadRoutes } from './routes/fact-reads.js'
@@ -116,6 +117,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(factReadRoutes(deps))
   await app.register(factExportRoutes(deps))
   await app.register(claimSourceReadRoutes(deps))
+  await app.register(sourceSnapshotRoutes(deps))
   await app.register(eventLogRoutes(deps))
   await app.register(liveEventRoutes(deps))
   await app.register(ledgerRoutes(deps))

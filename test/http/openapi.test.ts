@@ -11,6 +11,7 @@ const contract = [
   'GET /claims/{id}',
   'GET /sources',
   'GET /sources/{id}',
+  'GET /sources/{id}/snapshots/{version}',
   'GET /events',
   'GET /events/live',
   'GET /ledger/head',
