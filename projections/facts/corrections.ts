@@ -1,6 +1,6 @@
 import type { ClaimLifecycleEntry, ExplanationStep } from '../model.js'
 import { type Candidate, nameClaim } from './candidate.js'
-import { dayOf } from './clock.js'
+import { dayOf, instant } from './clock.js'
 import { clause } from './prose.js'
 
 /** Claim fields as a reader names them. */
@@ -20,11 +20,21 @@ const fieldWords: Record<string, string> = {
  * publication dates it applies, so a reader of the view knows the figure is
  * not the one first transcribed.
  */
-export function correctionSteps(standing: readonly Candidate[]): ExplanationStep[] {
+export function correctionSteps(standing: readonly Candidate[], knownAt: string | null): ExplanationStep[] {
+  const until = knownAt === null ? Infinity : instant(knownAt, 'end')
   const steps: ExplanationStep[] = []
   for (const c of standing) {
     for (const entry of c.claim.lifecycle) {
       if (entry.action !== 'corrected') continue
+      const published = entry.publishedCorrection
+      if (published && instant(published.effectiveAt) > until) {
+        steps.push({
+          step: 'corrected',
+          detail: `The source's correction of ${nameClaim(c)}, published ${dayOf(published.effectiveAt)}, was not yet public at ${knownAt}: the claim stands as first printed.`,
+          claimIds: [c.claim.claimId],
+        })
+        continue
+      }
       const changes = Object.keys(entry.after ?? {})
         .sort()
         .map((f) => `${fieldWords[f] ?? f} changed from ${describeField(entry.before?.[f])} to ${describeField(entry.after?.[f])}`)

@@ -52,7 +52,7 @@ export function reconcileFact(input: ReconcileInput): FactView {
   const timed = selectValidTime(dropped.kept, fact, validAt)
   const excluded: Exclusion[] = [...dropped.excluded, ...timed.excluded].sort((a, b) => (a.claimId < b.claimId ? -1 : 1))
   const standing = timed.kept
-  const steps: ExplanationStep[] = [...timed.steps, ...dropped.steps, ...correctionSteps(standing), ...editorialSteps(standing)]
+  const steps: ExplanationStep[] = [...timed.steps, ...dropped.steps, ...correctionSteps(standing, knownAt), ...editorialSteps(standing)]
 
   const base = {
     factId: fact.factId,
