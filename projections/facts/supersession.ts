@@ -1,4 +1,4 @@
-import { intersectAll, isEmpty, consistent } from '../../events/quantity/interval.js'
+import { intersectAll, sameInterval } from '../../events/quantity/interval.js'
 import type { ExplanationStep } from '../model.js'
 import { byClaimId, type Candidate, nameClaim, publishedLater } from './candidate.js'
 import { originatorsOf } from './origin.js'
@@ -58,7 +58,8 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     }
     const meet = intersectAll(originators.map((o) => o.interval))
     for (const c of latest) {
-      if (originators.includes(c) || (!isEmpty(meet) && consistent(c.interval, meet))) continue
+      // Any other figure, tighter or looser, is not what the origin published: it never changes the origin's value.
+      if (originators.includes(c) || sameInterval(c.interval, meet)) continue
       reprintConflicts.push({ claim: c, origin: lead, reason: `differs from the claim its origin published at the same time, ${nameClaim(lead)}` })
     }
   }
