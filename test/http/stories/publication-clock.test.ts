@@ -61,6 +61,27 @@ t.test('an outlet corrects its own figure days later: snapshots are versions and
     t.match(await read<View>(api, `/facts/${homes}?asOf=${beforeRevision}`), { display: '4,000' })
   })
 
+  await t.test("the PROV export carries the source's revision chain and which version each claim quotes", async (t) => {
+    const prov = await read<Record<string, Record<string, Record<string, unknown>>>>(api, `/facts/${homes}/prov`)
+    const v0 = `source:${wire}/snapshots/0`
+    const v1 = `source:${wire}/snapshots/1`
+    t.match(prov.entity![v1], { 'prov:type': 'factledger:SourceSnapshot', 'factledger:snapshotVersion': 1, 'prov:generatedAtTime': day.four })
+    t.same(Object.values(prov.wasRevisionOf!).filter((r) => r['prov:generatedEntity'] === v1).map((r) => r['prov:usedEntity']), [v0])
+    const quoted = (claimId: string) => Object.values(prov.wasQuotedFrom!).filter((r) => String(r['prov:generatedEntity']).startsWith(`claim:${claimId}`)).map((r) => r['prov:usedEntity'])
+    t.same(quoted(first.body.id), [v0])
+    t.same(quoted(corrected.body.id), [v1])
+  })
+
+  await t.test('ClaimReview datePublished is when the view last changed, not the time of the latest event', async (t) => {
+    const before = (await read<{ datePublished: string }>(api, `/facts/${homes}/claimreview`)).datePublished
+    // A new headline re-projects every fact citing the source, but the fact's view does not change.
+    const retitled = await send(api, 'POST', `/sources/${wire}/revisions`, { revisedAt: day.five, title: 'Storm Ilse: power cuts', note: 'new headline' })
+    t.equal(retitled.status, 200)
+    const event = (await read<{ items: Array<{ metadata: { recordedAt: string } }> }>(api, `/events?from=${BigInt(retitled.body.position as string) - 1n}&limit=1`)).items[0]!
+    t.not(event.metadata.recordedAt, before, 'the latest event was recorded at another time')
+    t.equal((await read<{ datePublished: string }>(api, `/facts/${homes}/claimreview`)).datePublished, before)
+  })
+
   await t.test('a retraction linked to a revision the source does not have is 422 naming sourceRevision; nothing written', async (t) => {
     const head = await api.head()
     const r = await send(api, 'POST', `/claims/${corrected.body.id}/retractions`, { reason: 'x', sourceRevision: 7 })
