@@ -4,6 +4,9 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
+import { createHeadSigner } from '../ledger/tamper/head-signer.js'
+import { createIntegrityGuard } from '../ledger/tamper/integrity-guard.js'
+import { type LedgerSigner, loadLedgerSigner } from '../ledger/tamper/signing-key.js'
 import { registerAccessControl } from './auth/access.js'
 import { createKeyring, parseBearer } from './auth/keyring.js'
 import type { HttpDeps, HttpRuntime } from './deps.js'
@@ -17,7 +20,9 @@ import { sourceSnapshotRoutes } from './routes/source-snapshots.js'
 import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
 import { factReadRoutes } from './routes/fact-reads.js'
+import { factReceiptRoutes } from './routes/fact-receipt.js'
 import { healthRoutes } from './routes/health.js'
+import { ledgerHeadRoutes } from './routes/ledger-heads.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
 import { liveEventRoutes } from './routes/live-events.js'
 import { sourceExtractRoutes } from './routes/source-extract.js'
@@ -44,6 +49,8 @@ export interface AppOptions {
   maxReadyLag?: bigint
   /** Author of ClaimReview exports. Default "factledger". */
   reviewer?: string
+  /** The key tree heads are signed with. Default: FACTLEDGER_SIGNING_KEY, else the key file (created on first start). */
+  signer?: LedgerSigner
 }
 
 /**
@@ -55,8 +62,23 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   const { config } = runtime
   const keyring = createKeyring(config.FACTLEDGER_API_KEYS)
   const timeoutMs = options.readYourWritesTimeoutMs ?? 10_000
+  const logger = options.logger ?? runtime.logger
+  const signer = options.signer ?? loadLedgerSigner(config, logger)
+  const heads = createHeadSigner({
+    tree: runtime.tree,
+    treeStore: runtime.treeStore,
+    signer,
+    every: config.FACTLEDGER_HEAD_EVERY,
+    intervalMs: config.FACTLEDGER_HEAD_INTERVAL * 1000,
+    logger,
+  })
+  const integrity = createIntegrityGuard({ store: runtime.store, tree: runtime.tree, treeStore: runtime.treeStore, logger })
+  await integrity.checkRecent()
   const deps: HttpDeps = {
     runtime,
+    signer,
+    heads,
+    integrity,
     waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position).then(() => true), timeoutMs),
     liveStreams: new Set(),
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -67,7 +89,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
 
   // Typed as the plain instance: the routes take their types from the zod provider, not from the logger.
   const app = Fastify({
-    loggerInstance: options.logger ?? runtime.logger,
+    loggerInstance: logger,
     genReqId: requestIdOf,
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
@@ -108,6 +130,16 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   // Live feeds never end by themselves, and Node keeps some connections open after close():
   // end them, so close() waits only for the requests in flight (see idle-connections.ts).
   const connections = trackConnections(app.server)
+  heads.start()
+  let closing = false
+  app.addHook('onClose', async () => {
+    closing = true
+    await heads.stop()
+  })
+  // The whole log, in the background: a long ledger must not delay start-up (the tail was checked above).
+  integrity.verifyAll().catch((err: unknown) => {
+    if (!closing) logger.error({ err }, 'the background ledger verification failed to run')
+  })
   app.addHook('preClose', async () => {
     for (const controller of deps.liveStreams) controller.abort()
     connections.beginClosing()
@@ -116,10 +148,12 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(healthRoutes(deps))
   await app.register(factReadRoutes(deps))
   await app.register(factExportRoutes(deps))
+  await app.register(factReceiptRoutes(deps))
   await app.register(claimSourceReadRoutes(deps))
   await app.register(sourceSnapshotRoutes(deps))
   await app.register(eventLogRoutes(deps))
   await app.register(liveEventRoutes(deps))
+  await app.register(ledgerHeadRoutes(deps))
   await app.register(ledgerRoutes(deps))
   await app.register(writeRoutes(deps))
   await app.register(sourceExtractRoutes(deps))

@@ -27,7 +27,7 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const record = await loadFactRecord(readModel, request.params.id)
+        const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record?.view) return notFound(reply, `fact "${request.params.id}"`)
         // When the view last changed: its latest history row, not the latest event the runner re-checked it at.
         const changedAt = record.views.at(-1)?.asOf.position ?? record.view.asOf.position
@@ -49,7 +49,7 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const record = await loadFactRecord(readModel, request.params.id)
+        const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record) return notFound(reply, `fact "${request.params.id}"`)
         return reply.type('application/json').send(toProv(record, { baseUrl: baseUrlOf(request) }))
       },

@@ -39,28 +39,51 @@ export interface BadEvent {
 }
 
 export type LedgerVerification =
-  | { ok: true; events: number; streams: number; head: LedgerHead }
+  | { ok: true; events: number; streams: number; head: LedgerHead; heads: LedgerHead[] }
   | { ok: false; firstBad: BadEvent; checked: number }
 
 export interface VerifyOptions {
   /** Called with the number of events verified so far, every PROGRESS_EVERY events and once at the end. */
   onProgress?(n: number): void
+  /** Also report the head at each of these tree sizes (those the log reaches), to compare with heads signed earlier. */
+  headsAt?: readonly number[]
+  /**
+   * Verify only a tail of the log: the events come after this position, and
+   * priorTip gives each stream's last event before them (its chain link).
+   * The Merkle head is then over the tail alone and means nothing by itself.
+   */
+  after?: { position: bigint; priorTip(stream: string): Promise<StreamTip | undefined> }
 }
 
 export const PROGRESS_EVERY = 1000
 
-interface StreamTip {
+export interface StreamTip {
   revision: bigint
   hash: string
 }
 
-export async function verifyLedger(store: EventStore, options: VerifyOptions = {}): Promise<LedgerVerification> {
+export function verifyLedger(store: EventStore, options: VerifyOptions = {}): Promise<LedgerVerification> {
+  return verifyEvents(store.readAll(), options)
+}
+
+/**
+ * The same checks over any sequence of events in global order: the store's
+ * log, or an export read offline (verify-export), so both are judged by one
+ * piece of code.
+ */
+export async function verifyEvents(events: AsyncIterable<RecordedEvent>, options: VerifyOptions = {}): Promise<LedgerVerification> {
   const tips = new Map<string, StreamTip>()
   const tree = createMerkleAccumulator()
-  let lastPosition = 0n
+  const wanted = new Set(options.headsAt ?? [])
+  const heads: LedgerHead[] = wanted.has(0) ? [{ size: 0, rootHash: tree.root().toString('hex'), position: 0n }] : []
+  let lastPosition = options.after?.position ?? 0n
   let checked = 0
 
-  for await (const event of store.readAll()) {
+  for await (const event of events) {
+    if (options.after && !tips.has(event.stream) && event.revision > 0n) {
+      const prior = await options.after.priorTip(event.stream)
+      if (prior) tips.set(event.stream, prior)
+    }
     const fault = firstFault(event, lastPosition, tips.get(event.stream))
     if (fault) {
       const { position, id: eventId, stream, revision } = event
@@ -70,6 +93,7 @@ export async function verifyLedger(store: EventStore, options: VerifyOptions = {
     tree.append(eventLeaf(event))
     lastPosition = event.position
     checked++
+    if (wanted.has(checked)) heads.push({ size: checked, rootHash: tree.root().toString('hex'), position: lastPosition })
     if (checked % PROGRESS_EVERY === 0) options.onProgress?.(checked)
   }
   options.onProgress?.(checked)
@@ -78,6 +102,7 @@ export async function verifyLedger(store: EventStore, options: VerifyOptions = {
     events: checked,
     streams: tips.size,
     head: { size: tree.size(), rootHash: tree.root().toString('hex'), position: lastPosition },
+    heads,
   }
 }
 

@@ -10,6 +10,7 @@
 import { h, replaceChildren } from './dom.js'
 import { setUpKeyForm } from './editor/key.js'
 import { renderFactPage } from './views/fact-page.js'
+import { refreshIntegrityBanner } from './views/integrity-banner.js'
 import { renderFactsList } from './views/facts-list.js'
 import { renderLedgerPage } from './views/ledger-page.js'
 import { renderReviewPage } from './views/review-page.js'
@@ -27,6 +28,7 @@ export function parseHash(hash = location.hash) {
 
 function route({ initial = false } = {}) {
   const { path, params } = parseHash()
+  refreshIntegrityBanner()
   current?.abort()
   const controller = new AbortController()
   current = controller
