@@ -3,15 +3,14 @@ import type { FactKind } from '../../../events/fact-events.js'
 import { sameInterval } from '../../../events/quantity/interval.js'
 import { normalizePhrase } from '../../../events/quantity/normalize.js'
 import type { Quantity } from '../../../events/quantity/quantity.js'
-import { findFigures } from '../../extract/figures.js'
-import { foldForMatching, tokenize } from '../../extract/tokens.js'
+import { figuresInQuote } from './figures-in-quote.js'
 
 /**
  * The figure is read from the quote: the value's phrase, or an equivalent
  * one ("a dozen" for 12, "21" in "21 officials", "15 million dollars" for
  * "$15 million"), must be printed in the quote and mean the same. The Quantity
- * parser reads every figure in the quote (through the extractor's figure
- * finder, which asks the parser), so nothing here reads numbers on its own.
+ * parser reads every figure in the quote (figures-in-quote.ts), so nothing
+ * here reads numbers on its own.
  */
 
 const vague = new Set(['about', 'nearly'])
@@ -22,12 +21,6 @@ export function sameFigure(printed: Quantity, value: Quantity): boolean {
   if (printed.unit !== undefined && value.unit !== undefined && printed.unit !== value.unit) return false
   if (printed.hedge === value.hedge && sameNumbers(printed.stated, value.stated)) return true
   return !vague.has(printed.hedge) && !vague.has(value.hedge) && sameInterval(printed, value)
-}
-
-/** The figures printed in a quote, as the Quantity parser reads them. */
-export function figuresInQuote(quote: string): Quantity[] {
-  const folded = foldForMatching(quote)
-  return findFigures(tokenize(folded, 0, folded.length), folded).map((f) => f.quantity)
 }
 
 /** Does the phrase occur in the text as whole words (after folding case, spaces and dashes)? */

@@ -19,11 +19,13 @@ export const unitFitsKind: Record<Kind, (valueUnit: string | undefined, factUnit
     if (currencyUnits.has(factUnit) && unit !== factUnit) return `the fact is counted in ${factUnit}, but the value is in ${unit}`
     return null
   },
+  percent: (unit) => (unit === undefined || unit === '%' ? null : `a share is out of 100 (%), but the value is in ${unit}`),
   date: (unit) => (unit === undefined ? null : `a date carries no unit, but the value has "${unit}"`),
 }
 
 /** A fact's own unit against its kind: a count of USD is a mistake in the question, not in a claim. */
 export function factUnitFitsKind(kind: Kind, unit: string): string | null {
   if (kind === 'count' && currencyUnits.has(unit)) return `a count is not measured in ${unit}; define the fact as an amount`
+  if (kind === 'count' && unit === '%') return 'a count is not measured in %; define the fact as a percent'
   return null
 }

@@ -15,7 +15,7 @@ t.test('the figure is read from the quote (HTTP)', async (t) => {
     const r = await send(api, 'POST', '/claims', claimOf(wire, deaths, '12', 'At least 7 people died', { attributedTo: 'the fire chief' }))
     t.equal(r.status, 422)
     t.match(r.body.errors, [{ path: 'value', location: 'body' }])
-    t.match(r.body.detail, /"12" is not what the quote says \("At least 7 people died"\): it prints "At least 7"/)
+    t.match(r.body.detail, /"12" is not what the quote says \("At least 7 people died"\): it prints "at least 7"/)
     t.equal(await api.head(), head)
   })
 
