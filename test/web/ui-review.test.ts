@@ -87,7 +87,7 @@ t.test('an edited draft is recorded on Accept with its offsets verified against 
   t.equal(stored.status, 200)
   const { claim } = stored.body
   const quote = article.split(' The administration')[0]!
-  t.same(claim.citation, { quote, start: 0, end: quote.length, verified: true })
+  t.same(claim.citation, { quote, start: 0, end: quote.length, verified: true, snapshotVersion: 0 })
   t.equal(claim.modality, 'reported', 'the edit was recorded')
   t.equal(claim.factId, demoFactIds.novemberRound)
   t.equal(claim.sourceId, sourceId)

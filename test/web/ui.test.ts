@@ -138,6 +138,9 @@ t.test('an editor files a correction and the fact updates', async (t) => {
   t.equal(await dialog.getByLabel('Figure as the source stated it').inputValue(), '17', 'what was typed is kept')
   await screenshot(page, 'correction-validation-error')
 
+  // The figure is read from the quote, so a figure typed wrong was quoted wrong too: both are corrected.
+  const quote = dialog.getByLabel('Quote')
+  await quote.fill((await quote.inputValue()).replace('16', '17'))
   await dialog.getByLabel('Reason (required)').fill('The AP report says 17; we typed 16.')
   await dialog.getByRole('button', { name: 'Record correction' }).click()
   await page.locator('[data-testid="reconciled-value"]', { hasText: '17 persons' }).waitFor()
