@@ -51,18 +51,27 @@ export function toCandidate(claim: ClaimDoc, sources: ReadonlyMap<string, Source
 }
 
 /**
+ * Is the origin key the publisher's own? Spelling aside ("dailystar" for
+ * "Daily Star") and with a qualifier after the name ("Unidentified outlet
+ * (seed 001)"), it names the publisher's own newsroom.
+ */
+export function ownOrigin(source: Pick<SourceDoc, 'publisher' | 'origin'>): boolean {
+  const publisher = nameKey(source.publisher)
+  return publisher.length > 0 && nameKey(source.origin).startsWith(publisher)
+}
+
+/**
  * Name whose reporting each claim relays. The origin is a newsroom key; when
- * it is the publisher's own (whatever its spelling: "dailystar" for "Daily
- * Star") there is nothing to say. Otherwise the originating outlet is named
- * by its publisher name when one of the sources is that outlet, else by the
- * origin as given.
+ * it is the publisher's own there is nothing to say. Otherwise the
+ * originating outlet is named by its publisher name when one of the sources
+ * is that outlet, else by the origin as given.
  */
 export function nameRelays(candidates: readonly Candidate[]): Candidate[] {
   const outletByKey = new Map<string, string>()
-  for (const c of candidates) if (nameKey(c.source.publisher) === nameKey(c.source.origin)) outletByKey.set(nameKey(c.source.origin), c.source.publisher)
+  for (const c of candidates) if (ownOrigin(c.source)) outletByKey.set(nameKey(c.source.origin), c.source.publisher)
   return candidates.map((c) => {
     const key = nameKey(c.source.origin)
-    if (key === nameKey(c.source.publisher)) return c
+    if (ownOrigin(c.source)) return c
     return { ...c, relays: outletByKey.get(key) ?? c.source.origin }
   })
 }
