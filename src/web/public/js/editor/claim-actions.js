@@ -11,6 +11,7 @@ import { sameValue } from './form-fields.js'
 
 const modalityOptions = Object.entries(modalityLabels)
 const reasonField = (help) => ({ name: 'reason', label: 'Reason', path: 'reason', type: 'textarea', required: true, help })
+const readingHelp = 'Only when the figure is not printed in the quote (read from a table, say): why it is the figure. Shown with the claim.'
 
 /** What the form shows of a claim, and what a stale-revision refresh compares. */
 function claimValues(claim) {
@@ -21,6 +22,7 @@ function claimValues(claim) {
     via: claim.via,
     modality: claim.modality,
     validAt: /^\d{4}-\d{2}-\d{2}$/.test(claim.validAt) ? claim.validAt : isoDay(claim.validAt),
+    reading: claim.reading?.reason ?? '',
   }
 }
 
@@ -62,6 +64,7 @@ export function correctClaim(claimId, done) {
       { name: 'via', label: 'Via (one link of the chain per line)', path: 'changes.via', type: 'lines', help: 'e.g. “according to documents seen by Bloomberg”' },
       { name: 'modality', label: 'Modality', path: 'changes.modality', type: 'select', options: modalityOptions },
       { name: 'validAt', label: 'True as of (valid time)', path: 'changes.validAt', type: 'date' },
+      { name: 'reading', label: 'Editor’s reading', path: 'changes.reading.reason', type: 'textarea', help: readingHelp },
       reasonField('Why the record was wrong; kept with the correction.'),
     ],
     load: () => loadClaim(claimId),
@@ -69,6 +72,7 @@ export function correctClaim(claimId, done) {
       const changes = {}
       for (const k of ['value', 'attributedTo', 'via', 'modality', 'validAt']) if (!sameValue(values[k], initial[k])) changes[k] = values[k]
       if (!sameValue(values.quote, initial.quote)) changes.citation = { quote: values.quote }
+      if (!sameValue(values.reading, initial.reading)) changes.reading = values.reading.trim() ? { reason: values.reading } : null
       return { method: 'POST', path: `/claims/${enc(claimId)}/corrections`, body: { reason: values.reason, changes }, ifMatch: pre.ifMatch }
     },
     staleText: staleClaim,
@@ -206,10 +210,11 @@ export function recordClaim(factId, sources, done) {
       { name: 'via', label: 'Via (one link of the chain per line)', path: 'via', type: 'lines' },
       { name: 'modality', label: 'Modality', path: 'modality', type: 'select', options: modalityOptions, required: true },
       { name: 'validAt', label: 'True as of (valid time)', path: 'validAt', type: 'date', required: true, help: 'When the figure was true in the world' },
+      { name: 'reading', label: 'Editor’s reading', path: 'reading.reason', type: 'textarea', help: readingHelp },
     ],
     load: async () => ({
       ok: true,
-      values: { sourceId: '', value: '', quote: '', attributedTo: '', via: [], modality: 'reported', validAt: '' },
+      values: { sourceId: '', value: '', quote: '', attributedTo: '', via: [], modality: 'reported', validAt: '', reading: '' },
       precondition: {},
     }),
     build: (values) => ({
@@ -224,6 +229,7 @@ export function recordClaim(factId, sources, done) {
         value: values.value,
         modality: values.modality,
         validAt: values.validAt,
+        ...(values.reading.trim() ? { reading: { reason: values.reading } } : {}),
       },
     }),
     staleText: 'The ledger changed since you opened the form.',

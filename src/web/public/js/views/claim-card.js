@@ -25,7 +25,7 @@ export function claimLabel(claim, source) {
 }
 
 /**
- * actions: { correct, retract, dispute, reassign, pin } callbacks taking the claim id,
+ * actions: { correct, retract, dispute, resolveDispute, reassign, pin } callbacks taking the claim id,
  * shown only while an editor key is set (CSS .editor-only).
  */
 export function claimCard({ claim, source, view, factId, factsById, actions }) {
@@ -33,6 +33,7 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
   const headingId = uid('claim')
   const corrections = claim.lifecycle.filter((e) => e.action === 'corrected')
   const reassigned = claim.lifecycle.filter((e) => e.action === 'reassigned')
+  const openDisputes = claim.disputes.filter((d) => d.status === 'open')
   const isSuperseded = Boolean(view?.superseded.includes(claim.claimId))
   const supersededStep = isSuperseded ? view.explanation.find((s) => s.step === 'superseded' && s.claimIds.includes(claim.claimId)) : null
   const badges = [
@@ -41,7 +42,7 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
     claim.retracted ? lifecycleBadge('retracted', claim.retracted.reason) : null,
     source?.retracted ? lifecycleBadge('source retracted', source.retracted.reason) : null,
     reassigned.length ? lifecycleBadge('reassigned', 'filed under another fact before') : null,
-    claim.disputes.length ? lifecycleBadge('disputed', claim.disputes.map((d) => d.reason).join('; ')) : null,
+    openDisputes.length ? lifecycleBadge('disputed', openDisputes.map((d) => d.reason).join('; ')) : null,
     isSuperseded ? lifecycleBadge('superseded', supersededStep?.detail ?? 'superseded') : null,
   ]
   const movedAway = claim.factId !== factId
@@ -58,7 +59,11 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
       supersededStep ? h('p', { class: 'claim-note' }, supersededStep.detail) : null,
       thenRole,
       h('blockquote', { class: 'quote', cite: source?.url ?? null }, h('p', {}, `“${claim.citation.quote}”`)),
-      h('p', { class: 'quote-check' }, claim.citation.verified ? 'Quote checked against the saved copy of the source.' : 'Quote not checked against a saved copy.'),
+      h('p', { class: 'quote-check' }, quoteCheck(claim)),
+      claim.reading ? h('p', { class: 'claim-reading' }, h('strong', {}, 'Editor’s reading: '), claim.reading.reason) : null,
+      openDisputes.length
+        ? h('ul', { class: 'claim-disputes', 'aria-label': 'Open disputes' }, openDisputes.map((d) => h('li', {}, `Disputed by ${d.by} on ${formatDate(d.openedAt)}: “${d.reason}”`)))
+        : null,
       h(
         'dl',
         { class: 'claim-facts' },
@@ -77,11 +82,20 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
         button('Correct', () => actions.correct(claim.claimId)),
         button('Retract', () => actions.retract(claim.claimId), Boolean(claim.retracted)),
         button('Dispute', () => actions.dispute(claim.claimId)),
+        button('Uphold or dismiss', () => actions.resolveDispute(claim.claimId, openDisputes), openDisputes.length === 0),
         button('Reassign', () => actions.reassign(claim.claimId)),
         button('Pin as preferred', () => actions.pin(claim.claimId), Boolean(claim.retracted) || movedAway),
       ),
     ),
   )
+}
+
+/** Which saved text the quote was checked against, and whether the figure is printed in it. */
+function quoteCheck(claim) {
+  const { verified, snapshotVersion } = claim.citation
+  const where = snapshotVersion > 0 ? `revision ${snapshotVersion} of the saved copy` : 'the saved copy'
+  const checked = verified ? `Quote checked against ${where} of the source.` : 'Quote not checked against a saved copy.'
+  return claim.reading ? `${checked} The figure is not printed in the quote.` : checked
 }
 
 function button(label, onclick, disabled = false) {
@@ -109,7 +123,7 @@ function movedText(claim, factsById) {
   return ['Moved to another fact: ', factLink(claim.factId, factsById)]
 }
 
-const actionWords = { recorded: 'Recorded', corrected: 'Corrected', retracted: 'Retracted', disputed: 'Disputed', reassigned: 'Reassigned' }
+const actionWords = { recorded: 'Recorded', corrected: 'Corrected', retracted: 'Retracted', disputed: 'Disputed', 'dispute-resolved': 'Dispute resolved', reassigned: 'Reassigned' }
 
 function history(claim) {
   return h(
@@ -125,6 +139,7 @@ function history(claim) {
           {},
           h('strong', {}, actionWords[entry.action] ?? entry.action),
           ` ${formatDateTime(entry.stamp.recordedAt)} by ${entry.stamp.actor} (${entry.stamp.role}), ledger position ${entry.stamp.position}`,
+          entry.outcome ? ` (${entry.outcome})` : null,
           entry.reason ? h('span', { class: 'reason' }, ` — “${entry.reason}”`) : null,
           changeList(entry),
         ),

@@ -8,6 +8,7 @@ import { enc, get, problemText, withQuery } from '../api.js'
 import { announce, h, replaceChildren } from '../dom.js'
 import { formatDate, originsText, withUnit } from '../format.js'
 import { correctClaim, disputeClaim, pinClaim, reassignClaim, recordClaim, retractClaim, unpinFact } from '../editor/claim-actions.js'
+import { resolveDispute } from '../editor/dispute-actions.js'
 import { statusBadge } from './badges.js'
 import { claimCard, claimLabel, roleOf } from './claim-card.js'
 import { watchFact } from './fact-watch.js'
@@ -67,6 +68,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
       correct: (id) => correctClaim(id, refresh),
       retract: (id) => retractClaim(id, refresh),
       dispute: (id) => disputeClaim(id, refresh),
+      resolveDispute: (id, open) => resolveDispute(id, open, refresh),
       reassign: async (id) => {
         const facts = await get(withQuery('/facts', { limit: 200 }))
         return reassignClaim(id, factId, facts.ok ? facts.data.items : [], refresh)
