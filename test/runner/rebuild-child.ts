@@ -9,7 +9,7 @@
  */
 import { pino } from 'pino'
 import { createProjectionRunner } from '../../src/runner/projection-runner.js'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 
 const [path, kill] = process.argv.slice(2)
 if (!path) throw new Error('usage: rebuild-child.ts <db path> [kill position]')
