@@ -1,5 +1,4 @@
 import { ConfigError } from '../config.js'
-import { benchCommand } from './commands/bench.js'
 import { demoCommand } from './commands/demo.js'
 import { disputeCommand, listDisputesCommand, resolveDisputeCommand } from './commands/dispute-commands.js'
 import { factsCommand } from './commands/facts.js'
@@ -30,7 +29,6 @@ const commands: Record<string, { run: CliCommand; help: string }> = {
   'resolve-dispute': { run: resolveDisputeCommand, help: 'resolve-dispute <claimId> --dispute ID --outcome upheld|dismissed --reason TEXT' },
   extract: { run: extractCommand, help: 'extract <article.txt> [--meta source.json] [--json]  draft claims for review; records nothing' },
   migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },
-  bench: { run: benchCommand, help: 'bench [--quick] [--only a,b] [--out F]   product vs bare baseline, side by side; writes bench/results.json' },
 }
 
 export function registerCommand(name: string, run: CliCommand, help: string): void {
