@@ -98,7 +98,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     keyGenerator: (request) => {
       const bearer = parseBearer(request.headers.authorization)
       const principal = bearer.kind === 'token' ? keyring.authenticate(bearer.token) : null
-      return principal ? principal.actor : `ip:${request.ip}`
+      return principal ? principal.keyId : `ip:${request.ip}`
     },
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`more than ${context.max} requests in a minute; retry in ${context.after}`), { statusCode: context.statusCode, code: 'FST_ERR_RATE_LIMITED' }),
