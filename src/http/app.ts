@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
 import { liveEventRoutes } from './routes/live-events.js'
 import { sourceExtractRoutes } from './routes/source-extract.js'
+import { sourceMaterialRoutes } from './routes/source-material.js'
 import { writeRoutes } from './routes/writes.js'
 import { apiHelmetOptions, registerSecurityHeaders } from './security-headers.js'
 import { webPlugin } from '../web/plugin.js'
@@ -123,6 +124,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(ledgerRoutes(deps))
   await app.register(writeRoutes(deps))
   await app.register(sourceExtractRoutes(deps))
+  await app.register(sourceMaterialRoutes(deps))
   await app.register(webPlugin)
   return app
 }

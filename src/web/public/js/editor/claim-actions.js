@@ -4,7 +4,7 @@
  * new claim. Claims carry If-Match with the claim's stream revision, pins
  * with the fact's; a new claim starts a new stream and needs none.
  */
-import { enc, get } from '../api.js'
+import { enc, get, withQuery } from '../api.js'
 import { isoDay, modalityLabels } from '../format.js'
 import { openActionDialog } from './action-dialog.js'
 import { sameValue } from './form-fields.js'
@@ -229,4 +229,18 @@ export function recordClaim(factId, sources, done) {
     staleText: 'The ledger changed since you opened the form.',
     done: (result) => done(`Claim recorded at ledger position ${result.data?.position ?? '?'}.`),
   })
+}
+
+/** The actions of the claim cards filed under `factId`; `refresh(message)` redraws the page after a write. */
+export function claimActions(factId, refresh) {
+  return {
+    correct: (id) => correctClaim(id, refresh),
+    retract: (id) => retractClaim(id, refresh),
+    dispute: (id) => disputeClaim(id, refresh),
+    reassign: async (id) => {
+      const facts = await get(withQuery('/facts', { limit: 200 }))
+      return reassignClaim(id, factId, facts.ok ? facts.data.items : [], refresh)
+    },
+    pin: (id) => pinClaim(factId, id, refresh),
+  }
 }

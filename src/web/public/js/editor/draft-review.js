@@ -12,6 +12,7 @@ import { announce, h, replaceChildren, uid } from '../dom.js'
 import { formatDate, modalityLabels } from '../format.js'
 import { askForKey } from './key.js'
 import { clearFieldError, fieldForPath, fieldValue, renderField, showFieldError } from './form-fields.js'
+import { plainMessage } from './plain-errors.js'
 import { createRequestIdentity } from './request-id.js'
 
 const modalityOptions = Object.entries(modalityLabels)
@@ -161,10 +162,10 @@ export function draftCard({ draft, index, facts, source, textSource, onChange })
       const unplaced = []
       for (const e of errors) {
         const f = fieldForPath([...fields, quoteField], e.path)
-        if (f) showFieldError(f, e.message)
+        if (f) showFieldError(f, plainMessage(e.path, e.message))
         else unplaced.push(e)
       }
-      if (unplaced.length) showProblem(h('p', {}, 'Please check:'), h('ul', {}, unplaced.map((e) => h('li', {}, e.path ? `${e.path}: ${e.message}` : e.message))))
+      if (unplaced.length) showProblem(h('p', {}, 'Please check:'), h('ul', {}, unplaced.map((e) => h('li', {}, plainMessage(e.path, e.message)))))
       const first = fields.find((f) => f.wrapper.classList.contains('invalid'))
       if (first && first !== factField) setEditing(true)
       ;(first ? first.input : problemBox).focus()

@@ -7,10 +7,11 @@
 import { enc, get, problemText, withQuery } from '../api.js'
 import { announce, h, replaceChildren } from '../dom.js'
 import { formatDate, originsText, withUnit } from '../format.js'
-import { correctClaim, disputeClaim, pinClaim, reassignClaim, recordClaim, retractClaim, unpinFact } from '../editor/claim-actions.js'
+import { claimActions, recordClaim, unpinFact } from '../editor/claim-actions.js'
 import { statusBadge } from './badges.js'
 import { claimCard, claimLabel, roleOf } from './claim-card.js'
 import { watchFact } from './fact-watch.js'
+import { actorText } from './people.js'
 import { createTimeTravel } from './time-travel.js'
 import { renderTimeline } from './timeline-chart.js'
 
@@ -63,16 +64,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
       main.querySelector('h1')?.focus()
       return message
     }
-    const actions = {
-      correct: (id) => correctClaim(id, refresh),
-      retract: (id) => retractClaim(id, refresh),
-      dispute: (id) => disputeClaim(id, refresh),
-      reassign: async (id) => {
-        const facts = await get(withQuery('/facts', { limit: 200 }))
-        return reassignClaim(id, factId, facts.ok ? facts.data.items : [], refresh)
-      },
-      pin: (id) => pinClaim(factId, id, refresh),
-    }
+    const actions = claimActions(factId, refresh)
     const cards = byPublication.map((claim) => claimCard({ claim, source: sourcesById.get(claim.sourceId), view, factId, factsById: null, actions }))
     const chartBox = h('div', { class: 'timeline' })
 
@@ -148,7 +140,7 @@ function valuePanel(view, fact, label, unpin) {
       ? h(
           'div',
           { class: 'pin-note' },
-          h('p', {}, `Pinned by ${fact.pin.stamp.actor} on ${formatDate(fact.pin.stamp.recordedAt)}: ${label(fact.pin.claimId)} — “${fact.pin.reason}”`),
+          h('p', {}, `Pinned by ${actorText(fact.pin.stamp)} on ${formatDate(fact.pin.stamp.recordedAt)}: ${label(fact.pin.claimId)} — “${fact.pin.reason}”`),
           h('button', { type: 'button', class: 'button small secondary editor-only', onclick: unpin }, 'Unpin'),
         )
       : null,
