@@ -1,3 +1,4 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto'
 import { z } from 'zod'
 import { Role } from '../events/metadata.js'
 
@@ -43,6 +44,22 @@ const ApiKeys = z.string().transform((raw, ctx) => {
   return keys
 })
 
+/**
+ * An Ed25519 private key in PEM (PKCS #8), turned into a KeyObject at once:
+ * a KeyObject prints and serializes as nothing, so the key cannot leak
+ * through a logged or returned configuration. Errors never quote the value.
+ */
+const SigningKey = z.string().transform((pem, ctx): KeyObject => {
+  try {
+    const key = createPrivateKey(pem.replace(/\\n/g, '\n'))
+    if (key.asymmetricKeyType === 'ed25519') return key
+    ctx.addIssue({ code: 'custom', message: `must be an Ed25519 private key, got a ${key.asymmetricKeyType ?? 'symmetric'} key` })
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an Ed25519 private key in PEM (PKCS #8), e.g. from `openssl genpkey -algorithm ed25519`' })
+  }
+  return z.NEVER
+})
+
 const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 export const ConfigSchema = z
@@ -57,6 +74,13 @@ export const ConfigSchema = z
     FACTLEDGER_PUBLIC_READS: Bool.default(true),
     FACTLEDGER_DEMO: Bool.default(true),
     FACTLEDGER_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+    FACTLEDGER_SIGNING_KEY: SigningKey.optional(),
+    /** Where the signing key is kept when FACTLEDGER_SIGNING_KEY is not set; default: signing-key.pem beside FACTLEDGER_DB. */
+    FACTLEDGER_SIGNING_KEY_FILE: z.string().min(1).optional(),
+    /** A tree head is signed and stored after this many new events ... */
+    FACTLEDGER_HEAD_EVERY: z.coerce.number().int().positive().default(1000),
+    /** ... or after this many seconds with new events, whichever comes first. */
+    FACTLEDGER_HEAD_INTERVAL: z.coerce.number().int().positive().default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -73,6 +97,9 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
 
+/** Variables whose values never appear in an error message. */
+const SECRET = new Set(['FACTLEDGER_API_KEYS', 'DATABASE_URL', 'FACTLEDGER_SIGNING_KEY'])
+
 /** Read the environment; a bad value is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const relevant = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && v !== '' && k in ConfigSchema.shape))
@@ -80,6 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]!
   const name = String(issue.path[0] ?? 'configuration')
-  const got = typeof relevant[name] === 'string' && name !== 'FACTLEDGER_API_KEYS' && name !== 'DATABASE_URL' ? ` (got "${relevant[name]}")` : ''
+  const got = typeof relevant[name] === 'string' && !SECRET.has(name) ? ` (got "${relevant[name]}")` : ''
   throw new ConfigError(`invalid configuration: ${name}: ${issue.message}${got}`)
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import { createLedger, type Ledger } from './ledger/create-ledger.js'
+import { createLedgerTree, type LedgerTree } from './ledger/tamper/ledger-tree.js'
 import { createFactQueries, type FactQueries } from './read/fact-queries.js'
 import { createProjectionRunner, type ProjectionRunner } from './runner/projection-runner.js'
 import { type Backend, openBackend } from './store/open-backend.js'
@@ -12,6 +13,8 @@ export interface Runtime extends Backend {
   ledger: Ledger
   runner: ProjectionRunner
   facts: FactQueries
+  /** The stored Merkle tree: heads and O(log n) proofs. */
+  tree: LedgerTree
 }
 
 export async function openRuntime(config: Config, logger: Logger, backend?: Backend, options: { batchSize?: number } = {}): Promise<Runtime> {
@@ -24,6 +27,7 @@ export async function openRuntime(config: Config, logger: Logger, backend?: Back
     ledger: createLedger({ store: opened.store }),
     runner,
     facts: createFactQueries(opened),
+    tree: createLedgerTree(opened.store, opened.treeStore),
     async close() {
       await runner.stop()
       await opened.close()

@@ -5,6 +5,7 @@ import { appendConcurrent } from './append-concurrent.js'
 import { appendSingle } from './append-single.js'
 import { httpGetFact } from './http-get-fact.js'
 import { importBulk } from './import-bulk.js'
+import { ledgerProofs } from './ledger-proofs.js'
 import { postgres } from './postgres.js'
 import { rebuild } from './rebuild.js'
 
@@ -21,5 +22,6 @@ export const scenarios: ScenarioGroup[] = [
   { name: 'rebuild', run: rebuild },
   { name: 'httpGetFact', run: httpGetFact },
   { name: 'asOfQuery', run: asOfQuery },
+  { name: 'ledgerProofs', run: ledgerProofs },
   { name: 'postgres', run: postgres },
 ]

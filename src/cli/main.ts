@@ -7,6 +7,7 @@ import { exportCommand, importCommand, rebuildCommand } from './commands/log-com
 import { migrateCommand } from './commands/migrate.js'
 import { serveCommand } from './commands/serve.js'
 import { verifyCommand } from './commands/verify.js'
+import { verifyExportCommand } from './commands/verify-export.js'
 import { type CliCommand, type CliIo, println } from './io.js'
 import { UsageError } from './usage-error.js'
 
@@ -17,6 +18,7 @@ const commands: Record<string, { run: CliCommand; help: string }> = {
   export: { run: exportCommand, help: 'export [--out FILE]                     the event log as NDJSON' },
   rebuild: { run: rebuildCommand, help: 'rebuild                                 drop and rebuild every projection' },
   verify: { run: verifyCommand, help: 'verify [--json]                         recompute hash chains and Merkle head' },
+  'verify-export': { run: verifyExportCommand, help: 'verify-export <ledger.ndjson> --head head.json [--head …] --key pub.pem [--json]  offline: chains, and the tree root against signed heads' },
   serve: { run: serveCommand, help: 'serve [--port N] [--host H] [--no-demo] the HTTP API (loads the demo corpus into an empty ledger)' },
   extract: { run: extractCommand, help: 'extract <article.txt> [--meta source.json] [--json]  draft claims for review; records nothing' },
   migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },

@@ -4,7 +4,8 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
-import { createLedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
+import { createHeadSigner } from '../ledger/tamper/head-signer.js'
+import { type LedgerSigner, loadLedgerSigner } from '../ledger/tamper/signing-key.js'
 import { registerAccessControl } from './auth/access.js'
 import { createKeyring, parseBearer } from './auth/keyring.js'
 import type { HttpDeps, HttpRuntime } from './deps.js'
@@ -18,6 +19,7 @@ import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
 import { factReadRoutes } from './routes/fact-reads.js'
 import { healthRoutes } from './routes/health.js'
+import { ledgerHeadRoutes } from './routes/ledger-heads.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
 import { liveEventRoutes } from './routes/live-events.js'
 import { sourceExtractRoutes } from './routes/source-extract.js'
@@ -45,6 +47,8 @@ export interface AppOptions {
   maxReadyLag?: bigint
   /** Author of ClaimReview exports. Default "factledger". */
   reviewer?: string
+  /** The key tree heads are signed with. Default: FACTLEDGER_SIGNING_KEY, else the key file (created on first start). */
+  signer?: LedgerSigner
 }
 
 /**
@@ -56,9 +60,20 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   const { config } = runtime
   const keyring = createKeyring(config.FACTLEDGER_API_KEYS)
   const timeoutMs = options.readYourWritesTimeoutMs ?? 10_000
+  const logger = options.logger ?? runtime.logger
+  const signer = options.signer ?? loadLedgerSigner(config, logger)
+  const heads = createHeadSigner({
+    tree: runtime.tree,
+    treeStore: runtime.treeStore,
+    signer,
+    every: config.FACTLEDGER_HEAD_EVERY,
+    intervalMs: config.FACTLEDGER_HEAD_INTERVAL * 1000,
+    logger,
+  })
   const deps: HttpDeps = {
     runtime,
-    headTracker: createLedgerHeadTracker(runtime.store),
+    signer,
+    heads,
     waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position).then(() => true), timeoutMs),
     liveStreams: new Set(),
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -69,7 +84,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
 
   // Typed as the plain instance: the routes take their types from the zod provider, not from the logger.
   const app = Fastify({
-    loggerInstance: options.logger ?? runtime.logger,
+    loggerInstance: logger,
     genReqId: requestIdOf,
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
@@ -110,6 +125,8 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   // Live feeds never end by themselves, and Node keeps some connections open after close():
   // end them, so close() waits only for the requests in flight (see idle-connections.ts).
   const connections = trackConnections(app.server)
+  heads.start()
+  app.addHook('onClose', () => heads.stop())
   app.addHook('preClose', async () => {
     for (const controller of deps.liveStreams) controller.abort()
     connections.beginClosing()
@@ -121,6 +138,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(claimSourceReadRoutes(deps))
   await app.register(eventLogRoutes(deps))
   await app.register(liveEventRoutes(deps))
+  await app.register(ledgerHeadRoutes(deps))
   await app.register(ledgerRoutes(deps))
   await app.register(writeRoutes(deps))
   await app.register(sourceExtractRoutes(deps))

@@ -1,12 +1,16 @@
-import type { LedgerHeadTracker } from '../ledger/tamper/ledger-head.js'
+import type { HeadSigner } from '../ledger/tamper/head-signer.js'
+import type { LedgerSigner } from '../ledger/tamper/signing-key.js'
 import type { Runtime } from '../runtime.js'
 
 /** The runtime parts the routes use (a subset, so tests can build one from a memory backend). */
-export type HttpRuntime = Pick<Runtime, 'config' | 'logger' | 'store' | 'readModel' | 'readFactViewAndHead' | 'ledger' | 'runner' | 'facts'>
+export type HttpRuntime = Pick<Runtime, 'config' | 'logger' | 'store' | 'readModel' | 'readFactViewAndHead' | 'ledger' | 'runner' | 'facts' | 'tree' | 'treeStore'>
 
 export interface HttpDeps {
   runtime: HttpRuntime
-  headTracker: LedgerHeadTracker
+  /** The ledger's signing key (public part, and signatures). */
+  signer: LedgerSigner
+  /** Signed tree heads, every N events or T seconds and on demand. */
+  heads: HeadSigner
   /** Resolves true once the read model reflects `position`, false if it did not in time. */
   waitForProjection(position: bigint): Promise<boolean>
   /** Live SSE streams, ended on shutdown. */

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { CommandContext } from '../ledger/context.js'
 import type { CommandResult } from '../ledger/result.js'
+import { promiseInclusion } from '../ledger/tamper/signed-head.js'
 import { formatEtag, parseIfMatch } from './etag.js'
 import type { HttpDeps } from './deps.js'
 import { ledgerProblem } from './ledger-problem.js'
@@ -45,6 +46,7 @@ export async function executeWrite(deps: HttpDeps, request: FastifyRequest, repl
     return sendProblem(reply, ledgerProblem(result.error, spec.pathField))
   }
   request.log.info({ stream: result.stream, position: result.position.toString(), type: result.event.type, duplicate: result.duplicate }, 'command written')
+  if (!result.duplicate) deps.heads.noteWrites(1)
   const projected = await deps.waitForProjection(result.position)
   if (!projected) {
     request.log.warn({ position: result.position.toString() }, 'read model did not reach the write in time; replying anyway')
@@ -60,5 +62,8 @@ export async function executeWrite(deps: HttpDeps, request: FastifyRequest, repl
     position: result.position.toString(),
     eventId: result.event.id,
     type: result.event.type,
+    // Like a certificate's SCT: the key vouches for the event's place in the log before the next head covers it.
+    // Dated by the event's own recordedAt, so a replayed retry returns the very same promise (Ed25519 is deterministic).
+    inclusionPromise: promiseInclusion(deps.signer, result.event, new Date(result.event.metadata.recordedAt)),
   })
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
+import type { MerkleTreeStore } from './merkle-tree-port.js'
 import type { EventStore } from './port.js'
 import type { ReadModelStore } from './read-model-port.js'
 
@@ -17,6 +18,8 @@ export interface FactViewAndHead {
 export interface Backend {
   store: EventStore
   readModel: ReadModelStore
+  /** The stored Merkle tree over the log and its signed heads, beside the read model. */
+  treeStore: MerkleTreeStore
   /**
    * A fact's current view and its stream's head revision in one statement:
    * one snapshot, one round trip, and on SQLite one read transaction (whose
@@ -74,6 +77,7 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
       return {
         store,
         readModel: local.readModel,
+        treeStore: local.treeStore,
         async close() {
           await store.close()
           await local.close()

@@ -4,7 +4,7 @@ import { cli } from '../cli/run-cli.js'
 t.test('factledger bench refuses an unknown scenario, naming the known ones, before running anything', async (t) => {
   const r = await cli(['bench', '--only', 'appendSingle,nope'])
   t.equal(r.code, 2)
-  t.match(r.stderr, /unknown scenario nope \(known: appendSingle, appendConcurrent, importBulk, rebuild, httpGetFact, asOfQuery, postgres\)/)
+  t.match(r.stderr, /unknown scenario nope \(known: appendSingle, appendConcurrent, importBulk, rebuild, httpGetFact, asOfQuery, ledgerProofs, postgres\)/)
   t.equal(r.stdout, '')
 })
 

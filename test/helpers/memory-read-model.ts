@@ -1,3 +1,5 @@
+import type { MerkleTreeStore } from '../../src/store/merkle-tree-port.js'
+import { createMemoryMerkleTreeStore } from './memory-merkle-tree-store.js'
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../projections/model.js'
 import type { Checkpoint, FactListQuery, Page, ProjectionBatch, ReadModelStore } from '../../src/store/read-model-port.js'
 import { createMemoryEventStore, type MemoryEventStore } from './memory-store.js'
@@ -76,8 +78,8 @@ export function createMemoryReadModel(): ReadModelStore {
 }
 
 /** An in-memory Backend (event store + read model) for tests above the ports. */
-export function createMemoryBackend(): { store: MemoryEventStore; readModel: ReadModelStore; close(): Promise<void> } {
+export function createMemoryBackend(): { store: MemoryEventStore; readModel: ReadModelStore; treeStore: MerkleTreeStore; close(): Promise<void> } {
   const store = createMemoryEventStore()
   const readModel = createMemoryReadModel()
-  return { store, readModel, close: () => store.close() }
+  return { store, readModel, treeStore: createMemoryMerkleTreeStore(), close: () => store.close() }
 }

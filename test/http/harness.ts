@@ -1,8 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { loadConfig } from '../../src/config.js'
 import { type AppOptions, buildApp } from '../../src/http/app.js'
+import { createLedgerSigner, type LedgerSigner } from '../../src/ledger/tamper/signing-key.js'
 import { openRuntime, type Runtime } from '../../src/runtime.js'
 import type { Backend } from '../../src/store/open-backend.js'
 import { createMemoryBackend } from '../helpers/memory-read-model.js'
@@ -16,6 +18,9 @@ export const keys = {
 
 export const bearer = (role: keyof typeof keys) => ({ authorization: `Bearer ${keys[role]}` })
 export const jsonWrite = (role: keyof typeof keys, extra: Record<string, string> = {}) => ({ ...bearer(role), 'content-type': 'application/json', ...extra })
+
+/** One throwaway signing key per test process: tests never write a key file unless they mean to. */
+export const testSigner: LedgerSigner = createLedgerSigner(generateKeyPairSync('ed25519').privateKey)
 
 export interface TestApi {
   app: FastifyInstance
@@ -53,7 +58,7 @@ export async function createTestApi(env: Record<string, string> = {}, options: A
   const runtime = await openRuntime(config, logger, backend)
   await runtime.runner.init()
   runtime.runner.start()
-  const app = await buildApp(runtime, options)
+  const app = await buildApp(runtime, { signer: testSigner, ...options })
   return { app, runtime, logs, waitForLog, head: () => runtime.store.headPosition() }
 }
 

@@ -13,6 +13,16 @@ hash text NOT NULL
 prev_hash text
 committed_at timestamp with time zone NOT NULL DEFAULT now()
 
+-- table merkle_leaves
+leaf_index bigint NOT NULL
+position bigint NOT NULL
+hash bytea NOT NULL
+
+-- table merkle_nodes
+level integer NOT NULL
+node_index bigint NOT NULL
+hash bytea NOT NULL
+
 -- table rm_checkpoint
 id smallint NOT NULL
 position bigint NOT NULL
@@ -52,10 +62,25 @@ version integer NOT NULL
 name text NOT NULL
 applied_at timestamp with time zone NOT NULL DEFAULT now()
 
+-- table signed_tree_heads
+tree_size bigint NOT NULL
+root_hash text NOT NULL
+position bigint NOT NULL
+signed_at text NOT NULL
+key_id text NOT NULL
+signature text NOT NULL
+
 -- table streams
 stream text NOT NULL
 revision bigint NOT NULL
 last_hash text NOT NULL
+
+-- table verified_tree_head
+id integer NOT NULL
+tree_size bigint NOT NULL
+root_hash text NOT NULL
+position bigint NOT NULL
+verified_at text NOT NULL
 
 -- constraints
 events.events_id_key: UNIQUE (id)
@@ -64,6 +89,14 @@ events.events_position_check: CHECK (("position" > 0))
 events.events_revision_check: CHECK ((revision >= 0))
 events.events_stream_fkey: FOREIGN KEY (stream) REFERENCES streams(stream)
 events.events_stream_revision_key: UNIQUE (stream, revision)
+merkle_leaves.merkle_leaves_hash_check: CHECK ((length(hash) = 32))
+merkle_leaves.merkle_leaves_leaf_index_check: CHECK ((leaf_index >= 0))
+merkle_leaves.merkle_leaves_pkey: PRIMARY KEY (leaf_index)
+merkle_leaves.merkle_leaves_position_key: UNIQUE ("position")
+merkle_nodes.merkle_nodes_hash_check: CHECK ((length(hash) = 32))
+merkle_nodes.merkle_nodes_level_check: CHECK ((level >= 1))
+merkle_nodes.merkle_nodes_node_index_check: CHECK ((node_index >= 0))
+merkle_nodes.merkle_nodes_pkey: PRIMARY KEY (level, node_index)
 rm_checkpoint.rm_checkpoint_id_check: CHECK ((id = 1))
 rm_checkpoint.rm_checkpoint_pkey: PRIMARY KEY (id)
 rm_claims.rm_claims_pkey: PRIMARY KEY (claim_id)
@@ -74,13 +107,20 @@ rm_policy.rm_policy_id_check: CHECK ((id = 1))
 rm_policy.rm_policy_pkey: PRIMARY KEY (id)
 rm_sources.rm_sources_pkey: PRIMARY KEY (source_id)
 schema_migrations.schema_migrations_pkey: PRIMARY KEY (version)
+signed_tree_heads.signed_tree_heads_pkey: PRIMARY KEY (tree_size)
+signed_tree_heads.signed_tree_heads_tree_size_check: CHECK ((tree_size >= 0))
 streams.streams_pkey: PRIMARY KEY (stream)
 streams.streams_revision_check: CHECK ((revision >= 0))
+verified_tree_head.verified_tree_head_id_check: CHECK ((id = 1))
+verified_tree_head.verified_tree_head_pkey: PRIMARY KEY (id)
 
 -- indexes
 CREATE UNIQUE INDEX events_id_key ON public.events USING btree (id);
 CREATE UNIQUE INDEX events_pkey ON public.events USING btree ("position");
 CREATE UNIQUE INDEX events_stream_revision_key ON public.events USING btree (stream, revision);
+CREATE UNIQUE INDEX merkle_leaves_pkey ON public.merkle_leaves USING btree (leaf_index);
+CREATE UNIQUE INDEX merkle_leaves_position_key ON public.merkle_leaves USING btree ("position");
+CREATE UNIQUE INDEX merkle_nodes_pkey ON public.merkle_nodes USING btree (level, node_index);
 CREATE UNIQUE INDEX rm_checkpoint_pkey ON public.rm_checkpoint USING btree (id);
 CREATE INDEX rm_claims_by_fact ON public.rm_claims USING btree (fact_id);
 CREATE INDEX rm_claims_by_source ON public.rm_claims USING btree (source_id);
@@ -92,7 +132,9 @@ CREATE UNIQUE INDEX rm_facts_pkey ON public.rm_facts USING btree (fact_id);
 CREATE UNIQUE INDEX rm_policy_pkey ON public.rm_policy USING btree (id);
 CREATE UNIQUE INDEX rm_sources_pkey ON public.rm_sources USING btree (source_id);
 CREATE UNIQUE INDEX schema_migrations_pkey ON public.schema_migrations USING btree (version);
+CREATE UNIQUE INDEX signed_tree_heads_pkey ON public.signed_tree_heads USING btree (tree_size);
 CREATE UNIQUE INDEX streams_pkey ON public.streams USING btree (stream);
+CREATE UNIQUE INDEX verified_tree_head_pkey ON public.verified_tree_head USING btree (id);
 
 -- triggers
 CREATE TRIGGER events_append_only_rows BEFORE DELETE OR UPDATE ON public.events FOR EACH ROW EXECUTE FUNCTION factledger_events_append_only();

@@ -28,6 +28,21 @@ BEGIN
   SELECT RAISE(ABORT, 'events are append-only');
 END;
 
+-- table merkle_leaves on merkle_leaves
+CREATE TABLE merkle_leaves (
+  leaf_index INTEGER PRIMARY KEY CHECK (leaf_index >= 0),
+  position   INTEGER NOT NULL UNIQUE,
+  hash       BLOB    NOT NULL CHECK (length(hash) = 32)
+) STRICT;
+
+-- table merkle_nodes on merkle_nodes
+CREATE TABLE merkle_nodes (
+  level      INTEGER NOT NULL CHECK (level >= 1),
+  node_index INTEGER NOT NULL CHECK (node_index >= 0),
+  hash       BLOB    NOT NULL CHECK (length(hash) = 32),
+  PRIMARY KEY (level, node_index)
+) STRICT, WITHOUT ROWID;
+
 -- table rm_checkpoint on rm_checkpoint
 CREATE TABLE rm_checkpoint (
   id       INTEGER PRIMARY KEY CHECK (id = 1),
@@ -92,3 +107,22 @@ CREATE TABLE schema_migrations (
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT;
+
+-- table signed_tree_heads on signed_tree_heads
+CREATE TABLE signed_tree_heads (
+  tree_size  INTEGER PRIMARY KEY CHECK (tree_size >= 0),
+  root_hash  TEXT    NOT NULL,
+  position   INTEGER NOT NULL,
+  signed_at  TEXT    NOT NULL,
+  key_id     TEXT    NOT NULL,
+  signature  TEXT    NOT NULL
+) STRICT;
+
+-- table verified_tree_head on verified_tree_head
+CREATE TABLE verified_tree_head (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  tree_size   INTEGER NOT NULL,
+  root_hash   TEXT    NOT NULL,
+  position    INTEGER NOT NULL,
+  verified_at TEXT    NOT NULL
+) STRICT;

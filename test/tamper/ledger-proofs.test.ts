@@ -1,25 +1,30 @@
 import t from 'tap'
-import { createLedgerHeadTracker, ledgerHead, type LedgerHead } from '../../src/ledger/tamper/ledger-head.js'
+import { ledgerHead, type LedgerHead } from '../../src/ledger/tamper/ledger-head.js'
+import { createLedgerTree } from '../../src/ledger/tamper/ledger-tree.js'
 import { EMPTY_ROOT, eventLeaf, hashLeaf, treeHead, verifyConsistency, verifyInclusion } from '../../src/ledger/tamper/merkle.js'
-import { proveConsistency } from '../../src/ledger/tamper/prove-consistency.js'
-import { proveInclusion } from '../../src/ledger/tamper/prove-inclusion.js'
+import type { EventStore } from '../../src/store/port.js'
 import { verifyLedger } from '../../src/ledger/tamper/verify-ledger.js'
 import { hashEvent } from '../../src/store/hash-chain.js'
+import { createMemoryMerkleTreeStore } from '../helpers/memory-merkle-tree-store.js'
 import { createMemoryEventStore } from '../helpers/memory-store.js'
 import { appendPlan, claimEvent, collect, THREE_STREAMS } from './ledger-fixture.js'
 
 const hex = (s: string): Buffer => Buffer.from(s, 'hex')
+const storedTree = (store: EventStore) => createLedgerTree(store, createMemoryMerkleTreeStore())
 
 /** A ledger grown one event at a time (13 events over 3 streams), with the head after each append. */
 async function grown() {
   const store = createMemoryEventStore()
+  const tree = storedTree(store)
   const heads: LedgerHead[] = [await ledgerHead(store)]
   for (let n = 0; n < 13; n++) {
     const result = await store.append(['source-a', 'fact-b', 'claim-c'][n % 3]!, [claimEvent(n)], { expectedRevision: 'any' })
     if (!result.ok) throw new Error('append failed')
     heads.push(await ledgerHead(store))
+    // The stored tree is caught up after some appends and not others, as a server would.
+    if (n % 4 === 1) await tree.catchUp()
   }
-  return { store, heads, events: await collect(store.readAll()) }
+  return { store, tree, heads, events: await collect(store.readAll()) }
 }
 
 t.test('ledgerHead is the RFC 6962 root over the event hashes in global order', async (t) => {
@@ -33,9 +38,9 @@ t.test('ledgerHead is the RFC 6962 root over the event hashes in global order', 
   })
 })
 
-t.test('the head tracker reads only new events and agrees with a full recomputation', async (t) => {
+t.test('the stored tree catches up with new events and its head agrees with a full recomputation', async (t) => {
   const store = createMemoryEventStore()
-  const tracker = createLedgerHeadTracker(store)
+  const tracker = storedTree(store)
   t.strictSame(await tracker.head(), await ledgerHead(store), 'empty')
   await appendPlan(store, THREE_STREAMS)
   t.strictSame(await tracker.head(), await ledgerHead(store), 'after 9 events')
@@ -50,10 +55,10 @@ t.test('the head tracker reads only new events and agrees with a full recomputat
 })
 
 t.test('every event has an inclusion proof that verifies against the current head', async (t) => {
-  const { store, heads, events } = await grown()
+  const { tree, heads, events } = await grown()
   const head = heads.at(-1)!
   for (const [i, event] of events.entries()) {
-    const result = await proveInclusion(store, event.position)
+    const result = await tree.inclusion(event.position)
     if (!result.ok) throw new Error(`no proof for ${event.position}`)
     t.strictSame(
       { ...result, proof: [] },
@@ -64,10 +69,10 @@ t.test('every event has an inclusion proof that verifies against the current hea
 })
 
 t.test('an inclusion proof for an older head verifies against the root that head published', async (t) => {
-  const { store, heads, events } = await grown()
+  const { tree, heads, events } = await grown()
   for (let size = 1; size <= 13; size++) {
     for (let i = 0; i < size; i++) {
-      const result = await proveInclusion(store, events[i]!.position, { treeSize: size })
+      const result = await tree.inclusion(events[i]!.position, { treeSize: size })
       const ok = result.ok && result.rootHash === heads[size]!.rootHash &&
         verifyInclusion(hex(result.leafHash), i, size, result.proof.map(hex), hex(heads[size]!.rootHash))
       if (!ok) t.fail(`leaf ${i} in tree ${size}`)
@@ -77,30 +82,30 @@ t.test('an inclusion proof for an older head verifies against the root that head
 })
 
 t.test('an inclusion proof does not verify for another event', async (t) => {
-  const { store, heads, events } = await grown()
-  const result = await proveInclusion(store, events[4]!.position)
+  const { tree, heads, events } = await grown()
+  const result = await tree.inclusion(events[4]!.position)
   if (!result.ok) throw new Error('no proof')
   const other = hashLeaf(eventLeaf(events[5]!))
   t.equal(verifyInclusion(other, 4, 13, result.proof.map(hex), hex(heads[13]!.rootHash)), false)
 })
 
 t.test('proveInclusion names positions that do not exist and tree sizes that cannot hold the leaf', async (t) => {
-  const { store, events } = await grown()
-  t.strictSame(await proveInclusion(store, 0n), { ok: false, error: { code: 'PositionNotFound', position: 0n } })
-  t.strictSame(await proveInclusion(store, 14n), { ok: false, error: { code: 'PositionNotFound', position: 14n } })
-  t.strictSame(await proveInclusion(createMemoryEventStore(), 1n), { ok: false, error: { code: 'PositionNotFound', position: 1n } })
+  const { tree, events } = await grown()
+  t.strictSame(await tree.inclusion(0n), { ok: false, error: { code: 'PositionNotFound', position: 0n } })
+  t.strictSame(await tree.inclusion(14n), { ok: false, error: { code: 'PositionNotFound', position: 14n } })
+  t.strictSame(await storedTree(createMemoryEventStore()).inclusion(1n), { ok: false, error: { code: 'PositionNotFound', position: 1n } })
   const p5 = events[5]!.position
-  t.strictSame(await proveInclusion(store, p5, { treeSize: 5 }), { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: 5, size: 13 } }, 'leaf 5 is not in a tree of 5')
-  t.strictSame(await proveInclusion(store, p5, { treeSize: 14 }), { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: 14, size: 13 } }, 'beyond the log')
-  t.strictSame(await proveInclusion(store, p5, { treeSize: 6.5 }), { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: 6.5, size: 13 } }, 'not an integer')
+  t.strictSame(await tree.inclusion(p5, { treeSize: 5 }), { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: 5, size: 13 } }, 'leaf 5 is not in a tree of 5')
+  t.strictSame(await tree.inclusion(p5, { treeSize: 14 }), { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: 14, size: 13 } }, 'beyond the log')
+  t.strictSame(await tree.inclusion(p5, { treeSize: 6.5 }), { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: 6.5, size: 13 } }, 'not an integer')
 })
 
 t.test('consistency proofs between every pair of heads verify against the roots published then', async (t) => {
-  const { store, heads } = await grown()
+  const { tree, heads } = await grown()
   let checked = 0
   for (let n = 0; n <= 13; n++) {
     for (let m = 0; m <= n; m++) {
-      const result = await proveConsistency(store, m, n)
+      const result = await tree.consistency(m, n)
       if (!result.ok) throw new Error(`no proof ${m} -> ${n}`)
       const ok = result.fromRoot === heads[m]!.rootHash && result.toRoot === heads[n]!.rootHash &&
         verifyConsistency(m, n, hex(heads[m]!.rootHash), hex(heads[n]!.rootHash), result.proof.map(hex))
@@ -112,11 +117,11 @@ t.test('consistency proofs between every pair of heads verify against the roots 
 })
 
 t.test('proveConsistency refuses sizes that are not a growing pair inside the log', async (t) => {
-  const { store } = await grown()
-  t.strictSame(await proveConsistency(store, 5, 4), { ok: false, error: { code: 'InvalidTreeSizes', fromSize: 5, toSize: 4 } })
-  t.strictSame(await proveConsistency(store, -1, 4), { ok: false, error: { code: 'InvalidTreeSizes', fromSize: -1, toSize: 4 } })
-  t.strictSame(await proveConsistency(store, 1, 2.5), { ok: false, error: { code: 'InvalidTreeSizes', fromSize: 1, toSize: 2.5 } })
-  t.strictSame(await proveConsistency(store, 3, 14), { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: 14, size: 13 } })
+  const { tree } = await grown()
+  t.strictSame(await tree.consistency(5, 4), { ok: false, error: { code: 'InvalidTreeSizes', fromSize: 5, toSize: 4 } })
+  t.strictSame(await tree.consistency(-1, 4), { ok: false, error: { code: 'InvalidTreeSizes', fromSize: -1, toSize: 4 } })
+  t.strictSame(await tree.consistency(1, 2.5), { ok: false, error: { code: 'InvalidTreeSizes', fromSize: 1, toSize: 2.5 } })
+  t.strictSame(await tree.consistency(3, 14), { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: 14, size: 13 } })
 })
 
 t.test('a history rewrite that keeps every chain intact is caught by the head published before it', async (t) => {
@@ -132,7 +137,7 @@ t.test('a history rewrite that keeps every chain intact is caught by the head pu
     prevHash = e.hash
   }
   t.equal((await verifyLedger(store)).ok, true, 'every chain recomputes')
-  const result = await proveConsistency(store, 8, 13)
+  const result = await storedTree(store).consistency(8, 13)
   if (!result.ok) throw new Error('no proof')
   t.not(result.fromRoot, published.rootHash, 'the log now has a different root at size 8')
   t.equal(verifyConsistency(8, 13, hex(published.rootHash), hex(result.toRoot), result.proof.map(hex)), false, 'the new head does not extend the published one')
@@ -144,7 +149,8 @@ t.test('with gaps in the positions the leaf index is the event ordinal, not its 
   for (const e of store.storage.events) e.position *= 10n // a backend whose sequence skips numbers
   const verified = await verifyLedger(store)
   t.strictSame(verified.ok && verified.head.position, 90n, 'gaps are not tampering')
-  const result = await proveInclusion(store, 40n)
+  const tree = storedTree(store)
+  const result = await tree.inclusion(40n)
   t.strictSame(result.ok && [result.leafIndex, result.treeSize], [3, 9])
-  t.strictSame(await proveInclusion(store, 4n), { ok: false, error: { code: 'PositionNotFound', position: 4n } })
+  t.strictSame(await tree.inclusion(4n), { ok: false, error: { code: 'PositionNotFound', position: 4n } })
 })

@@ -28,7 +28,15 @@ t.test('an untouched ledger verifies, with counts and the Merkle head over every
     events: 9,
     streams: 3,
     head: { size: 9, rootHash: head.rootHash.toString('hex'), position: 9n },
+    heads: [],
   })
+})
+
+t.test('verifyLedger reports the heads at the sizes asked for, to compare with heads signed earlier', async (t) => {
+  const { store, events } = await seeded()
+  const at = (n: number) => ({ size: n, rootHash: treeHead(events.slice(0, n).map(eventLeaf)).rootHash.toString('hex'), position: BigInt(n) })
+  const result = await verifyLedger(store, { headsAt: [0, 4, 9, 12] })
+  t.strictSame(result.ok && result.heads, [at(0), at(4), at(9)], 'a size beyond the log is not reported')
 })
 
 t.test('an empty ledger verifies with the empty-tree head', async (t) => {
@@ -37,6 +45,7 @@ t.test('an empty ledger verifies with the empty-tree head', async (t) => {
     events: 0,
     streams: 0,
     head: { size: 0, rootHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', position: 0n },
+    heads: [],
   })
 })
 

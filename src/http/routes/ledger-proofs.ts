@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { proveConsistency } from '../../ledger/tamper/prove-consistency.js'
-import { proveInclusion } from '../../ledger/tamper/prove-inclusion.js'
 import type { ProofError } from '../../ledger/tamper/proof-errors.js'
 import { verifyLedger } from '../../ledger/tamper/verify-ledger.js'
 import type { HttpDeps } from '../deps.js'
 import { problem, sendProblem } from '../problem.js'
-import { ConsistencyProofResponse, InclusionProofResponse, LedgerHeadResponse, TreeSize, VerificationResponse } from '../schemas/ledger.js'
+import { ConsistencyProofResponse, InclusionProofResponse, TreeSize, VerificationResponse } from '../schemas/ledger.js'
 import { PositionText } from '../schemas/query.js'
 import { problemResponses } from '../schemas/route-docs.js'
 
@@ -28,19 +26,10 @@ function proofProblem(error: ProofError) {
   }
 }
 
-/** GET /ledger/head, /ledger/proof/:position, /ledger/consistency, /ledger/verify: tamper evidence for auditors. */
+/** GET /ledger/proof/:position, /ledger/consistency, /ledger/verify: tamper evidence for auditors. */
 export function ledgerRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
-  const { store } = deps.runtime
+  const { store, tree } = deps.runtime
   return async (app) => {
-    app.get(
-      '/ledger/head',
-      {
-        config: { access: 'read' },
-        schema: { tags: ['ledger'], summary: 'The Merkle tree head over the whole log', response: { 200: LedgerHeadResponse, ...problemResponses } },
-      },
-      async () => jsonSafe(await deps.headTracker.head()) as z.infer<typeof LedgerHeadResponse>,
-    )
-
     app.get(
       '/ledger/proof/:position',
       {
@@ -56,7 +45,7 @@ export function ledgerRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { treeSize } = request.query
-        const result = await proveInclusion(store, request.params.position, treeSize !== undefined ? { treeSize } : {})
+        const result = await tree.inclusion(request.params.position, treeSize !== undefined ? { treeSize } : {})
         if (!result.ok) return sendProblem(reply, proofProblem(result.error))
         const { ok: _ok, ...proof } = result
         return jsonSafe(proof) as z.infer<typeof InclusionProofResponse>
@@ -76,8 +65,8 @@ export function ledgerRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const to = request.query.to ?? (await deps.headTracker.head()).size
-        const result = await proveConsistency(store, request.query.from, to)
+        const to = request.query.to ?? (await tree.catchUp()).size
+        const result = await tree.consistency(request.query.from, to)
         if (!result.ok) return sendProblem(reply, proofProblem(result.error))
         const { ok: _ok, ...proof } = result
         return proof

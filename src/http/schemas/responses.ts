@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EventLine } from '../../interchange/ndjson-event.js'
+import { InclusionPromise } from '../../ledger/tamper/signed-head.js'
 import { ClaimDoc, FactDoc, FactView, SourceDoc } from '../../../projections/model.js'
 
 // Named in the OpenAPI document's components, so clients see one schema per domain shape.
@@ -49,5 +50,6 @@ export const WriteResult = z
     position: z.string().describe('global ledger position of the event'),
     eventId: z.string(),
     type: z.string().describe('event type written, e.g. ClaimCorrected'),
+    inclusionPromise: InclusionPromise.describe("the ledger key's signed promise that this event is at `position` and in every tree head from now on (like a certificate's SCT)"),
   })
   .meta({ id: 'WriteResult' })

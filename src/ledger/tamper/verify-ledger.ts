@@ -39,12 +39,14 @@ export interface BadEvent {
 }
 
 export type LedgerVerification =
-  | { ok: true; events: number; streams: number; head: LedgerHead }
+  | { ok: true; events: number; streams: number; head: LedgerHead; heads: LedgerHead[] }
   | { ok: false; firstBad: BadEvent; checked: number }
 
 export interface VerifyOptions {
   /** Called with the number of events verified so far, every PROGRESS_EVERY events and once at the end. */
   onProgress?(n: number): void
+  /** Also report the head at each of these tree sizes (those the log reaches), to compare with heads signed earlier. */
+  headsAt?: readonly number[]
 }
 
 export const PROGRESS_EVERY = 1000
@@ -54,13 +56,24 @@ interface StreamTip {
   hash: string
 }
 
-export async function verifyLedger(store: EventStore, options: VerifyOptions = {}): Promise<LedgerVerification> {
+export function verifyLedger(store: EventStore, options: VerifyOptions = {}): Promise<LedgerVerification> {
+  return verifyEvents(store.readAll(), options)
+}
+
+/**
+ * The same checks over any sequence of events in global order: the store's
+ * log, or an export read offline (verify-export), so both are judged by one
+ * piece of code.
+ */
+export async function verifyEvents(events: AsyncIterable<RecordedEvent>, options: VerifyOptions = {}): Promise<LedgerVerification> {
   const tips = new Map<string, StreamTip>()
   const tree = createMerkleAccumulator()
+  const wanted = new Set(options.headsAt ?? [])
+  const heads: LedgerHead[] = wanted.has(0) ? [{ size: 0, rootHash: tree.root().toString('hex'), position: 0n }] : []
   let lastPosition = 0n
   let checked = 0
 
-  for await (const event of store.readAll()) {
+  for await (const event of events) {
     const fault = firstFault(event, lastPosition, tips.get(event.stream))
     if (fault) {
       const { position, id: eventId, stream, revision } = event
@@ -70,6 +83,7 @@ export async function verifyLedger(store: EventStore, options: VerifyOptions = {
     tree.append(eventLeaf(event))
     lastPosition = event.position
     checked++
+    if (wanted.has(checked)) heads.push({ size: checked, rootHash: tree.root().toString('hex'), position: lastPosition })
     if (checked % PROGRESS_EVERY === 0) options.onProgress?.(checked)
   }
   options.onProgress?.(checked)
@@ -78,6 +92,7 @@ export async function verifyLedger(store: EventStore, options: VerifyOptions = {
     events: checked,
     streams: tips.size,
     head: { size: tree.size(), rootHash: tree.root().toString('hex'), position: lastPosition },
+    heads,
   }
 }
 

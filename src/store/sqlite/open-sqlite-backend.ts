@@ -1,14 +1,17 @@
 import type { Logger } from 'pino'
 import type { FactViewAndHead } from '../open-backend.js'
+import type { MerkleTreeStore } from '../merkle-tree-port.js'
 import type { ReadModelStore } from '../read-model-port.js'
 import { type SqliteStore, createSqliteEventStore } from './create-sqlite-event-store.js'
 import { createFactViewAndHeadReader } from './fact-view-and-head.js'
+import { createSqliteMerkleTreeStore } from './merkle-tree-store.js'
 import { createSqliteReadModel } from './read-model.js'
 
 export interface SqliteBackend {
   store: SqliteStore
   /** On the store's connection: a projection batch and its checkpoint are one transaction. */
   readModel: ReadModelStore
+  treeStore: MerkleTreeStore
   readFactViewAndHead(factId: string, stream: string): Promise<FactViewAndHead>
   close(): Promise<void>
 }
@@ -19,6 +22,7 @@ export async function openSqliteBackend(options: { path: string; logger?: Logger
   return {
     store,
     readModel: createSqliteReadModel(store.database),
+    treeStore: createSqliteMerkleTreeStore(store.database),
     readFactViewAndHead: createFactViewAndHeadReader(store.database),
     close: () => store.close(),
   }
