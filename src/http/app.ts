@@ -14,6 +14,7 @@ import { trackConnections } from './idle-connections.js'
 import { htmlSafeSerializerCompiler, htmlSafeStringify } from './json-serializer.js'
 import { requestIdOf } from './request-id.js'
 import { registerApiDocs } from './routes/api-docs.js'
+import { auditRoutes } from './routes/audit.js'
 import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
 import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
@@ -143,6 +144,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(writeRoutes(deps))
   await app.register(sourceExtractRoutes(deps))
   await app.register(sourceMaterialRoutes(deps))
+  await app.register(auditRoutes(deps))
   await app.register(webPlugin)
   return app
 }
