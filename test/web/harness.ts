@@ -15,13 +15,15 @@ import { openRuntime } from '../../src/runtime.js'
 export const chromiumPath = '/usr/bin/chromium'
 export const editorKey = 'web-editor-key-0123456789'
 export const readerKey = 'web-reader-key-0123456789'
+/** A second editor, for what "another editor" does through the API. */
+export const otherEditorKey = 'web-other-editor-key-0123456789'
 export const artifacts = join(import.meta.dirname, '..', 'artifacts')
 
 export interface UiServer {
   url: string
   close(): Promise<void>
   /** A write through the API as another editor would make it (not through the page). */
-  api(path: string, init?: { method?: string; body?: unknown; ifMatch?: string | null }): Promise<{ status: number; body: any; etag: string | null }>
+  api(path: string, init?: { method?: string; body?: unknown; ifMatch?: string | null; key?: string }): Promise<{ status: number; body: any; etag: string | null }>
 }
 
 export async function startUiServer(): Promise<UiServer> {
@@ -32,7 +34,7 @@ export async function startUiServer(): Promise<UiServer> {
     PORT: '0',
     HOST: '127.0.0.1',
     FACTLEDGER_DEMO: 'true',
-    FACTLEDGER_API_KEYS: `${editorKey}:editor,${readerKey}:reader`,
+    FACTLEDGER_API_KEYS: `${editorKey}:editor:Ana Ruiz,${otherEditorKey}:editor:Li Wei,${readerKey}:reader`,
     // The page makes many reads; the default limit is for the open internet, not a test.
     FACTLEDGER_RATE_LIMIT: '100000',
   })
@@ -51,7 +53,7 @@ export async function startUiServer(): Promise<UiServer> {
       rmSync(dir, { recursive: true, force: true })
     },
     async api(path, init = {}) {
-      const headers: Record<string, string> = { authorization: `Bearer ${editorKey}` }
+      const headers: Record<string, string> = { authorization: `Bearer ${init.key ?? editorKey}` }
       if (init.body !== undefined) headers['content-type'] = 'application/json'
       if (init.ifMatch) headers['if-match'] = init.ifMatch
       const res = await fetch(server.url + path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })

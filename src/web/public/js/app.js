@@ -4,6 +4,8 @@
  *   #/                      facts list (?q=&status=)
  *   #/facts/<id>            fact page (?knownAt=&asOf=)
  *   #/ledger                ledger: live feed and verification
+ *   #/audit                 audit trail (?actor=&factId=&kind=&from=&to=)
+ *   #/corrections           public corrections page
  *   #/claims/<id>           one claim (a permalink)
  *   #/sources               sources list
  *   #/sources/<id>          one source: its saved copy with the cited quotes (?version=)
@@ -11,7 +13,9 @@
  */
 import { h, replaceChildren } from './dom.js'
 import { setUpKeyForm } from './editor/key.js'
+import { renderAuditPage } from './views/audit-page.js'
 import { renderClaimPage } from './views/claim-page.js'
+import { renderCorrectionsPage } from './views/corrections-page.js'
 import { renderFactPage } from './views/fact-page.js'
 import { renderFactsList } from './views/facts-list.js'
 import { renderLedgerPage } from './views/ledger-page.js'
@@ -42,6 +46,8 @@ function route({ initial = false } = {}) {
   let page
   if (path === '/' || path === '/facts') page = { nav: 'facts', render: () => renderFactsList(ctx) }
   else if (fact) page = { nav: 'facts', render: () => renderFactPage(ctx, decodeURIComponent(fact[1])) }
+  else if (path === '/audit') page = { nav: 'audit', render: () => renderAuditPage(ctx) }
+  else if (path === '/corrections') page = { nav: 'corrections', render: () => renderCorrectionsPage(ctx) }
   else if (path === '/ledger') page = { nav: 'ledger', render: () => renderLedgerPage(ctx) }
   else if (path === '/sources') page = { nav: 'sources', render: () => renderSourcesPage(ctx) }
   else if (source) page = { nav: 'sources', render: () => renderSourcePage(ctx, decodeURIComponent(source[1])) }

@@ -77,6 +77,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
       h('p', { class: 'fact-meta' }, `Subject: ${fact.subject} · unit: ${fact.unit} · ${fact.kind}${fact.timeVarying ? ' · a running figure' : ''}`, fact.subsetOf ? [' · part of ', h('a', { href: `#/facts/${enc(fact.subsetOf)}` }, fact.subsetOf)] : null),
       valuePanel(view, fact, label, () => unpinFact(factId, refresh)),
       explanationPanel(view, label),
+      exportsPanel(factId),
       createTimeTravel({
         factId,
         view,
@@ -136,6 +137,7 @@ function valuePanel(view, fact, label, unpin) {
     h('p', { class: 'big-value' }, h('span', { class: 'value', 'data-testid': 'reconciled-value' }, withUnit(view.display, view.unit)), ' ', statusBadge(view.status)),
     h('p', { class: 'value-meta' }, originsText(view.origins), view.attributedTo.length ? ` · per ${view.attributedTo.join(', ')}` : ''),
     view.summary ? h('p', { class: 'summary' }, view.summary) : null,
+    disputesNote(view),
     fact.pin
       ? h(
           'div',
@@ -145,6 +147,37 @@ function valuePanel(view, fact, label, unpin) {
         )
       : null,
     h('p', { class: 'help' }, `Reconciliation policy v${view.policyVersion}; reflects the ledger up to position ${view.asOf.position}.`),
+  )
+}
+
+/** Downloads of the fact for other tools, and its audit trail. */
+function exportsPanel(factId) {
+  const id = enc(factId)
+  const file = (href, text, name) => h('a', { class: 'button secondary small', href, download: name }, text)
+  return h(
+    'section',
+    { class: 'panel exports', 'aria-labelledby': 'exports-heading' },
+    h('h2', { id: 'exports-heading' }, 'Export and audit'),
+    h(
+      'p',
+      { class: 'button-row' },
+      file(`/facts/${id}/claimreview`, 'ClaimReview (JSON-LD)', `${factId}-claimreview.jsonld`),
+      file(`/facts/${id}/prov`, 'Provenance (W3C PROV-JSON)', `${factId}-prov.json`),
+      file(`/facts/${id}/claims.csv`, 'Claims (CSV)', `${factId}-claims.csv`),
+      h('a', { class: 'button secondary small', href: `#/audit?factId=${id}` }, 'Audit trail of this fact'),
+    ),
+  )
+}
+
+/** Open disputes on the fact's claims: how many and why (from the fact view, when the server reports them). */
+function disputesNote(view) {
+  const open = view.disputes?.open ?? 0
+  if (!open) return null
+  return h(
+    'div',
+    { class: 'disputes-note', 'data-testid': 'fact-disputes' },
+    h('p', {}, h('strong', {}, `${open} open ${open === 1 ? 'dispute' : 'disputes'}`), ' on claims of this fact:'),
+    h('ul', {}, view.disputes.reasons.map((r) => h('li', {}, `“${r}”`))),
   )
 }
 
