@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { ClaimId, FactId } from './ids.js'
 
-export const FactKind = z.enum(['count', 'amount', 'date'])
+/**
+ * What kind of figure a fact is. `percent` (a share or rate out of 100, unit
+ * "%") was added after the first FactDefined events were written: adding an
+ * enum member changes no payload's shape, so every stored event still reads
+ * as it did and no upcaster is needed.
+ */
+export const FactKind = z.enum(['count', 'amount', 'percent', 'date'])
+export type FactKind = z.infer<typeof FactKind>
 
 export const FactDefinedV1 = z
   .object({

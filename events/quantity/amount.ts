@@ -25,6 +25,16 @@ const currencySuffixes: ReadonlyArray<readonly [RegExp, string]> = [
   [/\s+(usd|eur|gbp)$/, ''],
 ]
 
+/**
+ * A share written after its number: "4.2%", "3.1 percent", "12 per cent".
+ * Its unit is "%"; the number is the share out of 100, so "4.2%" states 4.2.
+ * "percentage points" is a change between two shares, not a share, and is
+ * not read here.
+ */
+const percentSuffix = /\s*(?:%|percent|per cent|pct\.?)$/
+/** A share written as a fraction word, exact in hundredths: "half", "a quarter", "three quarters". */
+const fractionShares: Record<string, number> = { half: 50, 'one half': 50, 'a half': 50, 'a quarter': 25, 'one quarter': 25, 'three quarters': 75, 'three-quarters': 75 }
+
 /** Short scale marks, trusted only next to a currency ("$15m"); "15m" alone may be metres. */
 const currencyScaleMarks: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 }
 
@@ -78,7 +88,15 @@ function trailingScale(words: string): number | null {
 
 /** The amount written in `s`, or null when it is not exactly one number. */
 export function parseAmount(s: string): Amount | null {
-  const stripped = stripCurrency(s.trim())
+  const trimmed = s.trim()
+  if (Object.hasOwn(fractionShares, trimmed)) return { value: fractionShares[trimmed]!, unit: '%', scale: null }
+  const percent = percentSuffix.exec(trimmed)
+  if (percent && percent.index > 0) {
+    const share = parseAmount(trimmed.slice(0, percent.index))
+    // "$5%" or "5 million percent" is not a share anyone writes
+    return share === null || share.unit !== undefined || share.scale !== null ? null : { value: share.value, unit: '%', scale: null }
+  }
+  const stripped = stripCurrency(trimmed)
   if (stripped === null) return null
   const rest = stripped.rest.trim()
   if (rest.length === 0) return null

@@ -1,16 +1,18 @@
 import { type Interval, isEmpty, pointValue } from '../../events/quantity/interval.js'
 import type { Quantity } from '../../events/quantity/quantity.js'
+import type { FactKind } from '../../events/fact-events.js'
 
 /**
  * Figures as a person would say them: "21", "more than 2,400", "$15 million",
  * "between 15 and 20", "nearly 2,000". Counts and amounts get thousands
- * separators; round millions and billions get words; a `date` fact (stored as
- * days since 1970-01-01) reads as a calendar date.
+ * separators; round millions and billions get words; a share ("%" unit or a
+ * `percent` fact) reads "4.2%"; a `date` fact (stored as days since
+ * 1970-01-01) reads as a calendar date.
  */
 export interface DisplayOptions {
   /** The fact's unit or the value's: "USD", "EUR" and "GBP" print as currency, others are left to the question. */
   unit?: string | undefined
-  kind?: 'count' | 'amount' | 'date' | undefined
+  kind?: FactKind | undefined
 }
 
 const currencySigns: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' }
@@ -39,6 +41,7 @@ function withScale(n: number): string {
 /** One number, in the fact's terms. */
 export function formatNumber(n: number, options: DisplayOptions = {}): string {
   if (options.kind === 'date') return new Date(Math.floor(n) * 86_400_000).toISOString().slice(0, 10)
+  if (options.kind === 'percent' || options.unit === '%') return `${withSeparators(n)}%`
   const sign = options.unit ? currencySigns[options.unit] : undefined
   const digits = withScale(n)
   return sign ? (n < 0 ? `-${sign}${digits.slice(1)}` : `${sign}${digits}`) : digits

@@ -8,6 +8,8 @@ import { migrateCommand } from './commands/migrate.js'
 import { serveCommand } from './commands/serve.js'
 import { verifyCommand } from './commands/verify.js'
 import { verifyExportCommand } from './commands/verify-export.js'
+import { verifyReceiptCommand } from './commands/verify-receipt.js'
+import { watchHeadsCommand } from './commands/watch-heads.js'
 import { type CliCommand, type CliIo, println } from './io.js'
 import { UsageError } from './usage-error.js'
 
@@ -19,6 +21,8 @@ const commands: Record<string, { run: CliCommand; help: string }> = {
   rebuild: { run: rebuildCommand, help: 'rebuild                                 drop and rebuild every projection' },
   verify: { run: verifyCommand, help: 'verify [--json]                         recompute hash chains and Merkle head' },
   'verify-export': { run: verifyExportCommand, help: 'verify-export <ledger.ndjson> --head head.json [--head …] --key pub.pem [--json]  offline: chains, and the tree root against signed heads' },
+  'verify-receipt': { run: verifyReceiptCommand, help: 'verify-receipt <receipt.json> --key pub.pem [--json]   offline: a fact receipt\'s head, proofs and view' },
+  'watch-heads': { run: watchHeadsCommand, help: 'watch-heads <url> [--dir DIR] [--every S] [--once]   save signed heads over time; exit 1 on a fork or rewrite' },
   serve: { run: serveCommand, help: 'serve [--port N] [--host H] [--no-demo] the HTTP API (loads the demo corpus into an empty ledger)' },
   extract: { run: extractCommand, help: 'extract <article.txt> [--meta source.json] [--json]  draft claims for review; records nothing' },
   migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },

@@ -40,7 +40,9 @@ const singularInS = new Set(['measles', 'mumps', 'news', 'series', 'species', 'm
 const states = new Set(['missing', 'dead', 'injured', 'hurt', 'killed', 'displaced', 'homeless', 'stranded', 'trapped', 'held', 'taken', 'unaccounted', 'wounded', 'sick', 'infected', 'ill', 'left', 'seen', 'known'])
 const auxiliaries = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'remain', 'remained', 'remains'])
 const adverbs = new Set(['still', 'later', 'also', 'reportedly', 'now', 'already', 'since', 'subsequently', 'initially', 'officially', 'allegedly', 'then'])
-const changeVerbs = /^(?:rose|risen|rises|rise|climbed|climbs|climb|increased|increases|jumped|grew|reached|reaches|reach|hit|hits|stood|stands|totaled|totalled|totals|fell|dropped|declined|topped|tops|passed|surpassed|exceeded)$/
+const changeVerbs = /^(?:rose|risen|rises|rise|climbed|climbs|climb|increased|increases|jumped|grew|grown|reached|reaches|reach|hit|hits|stood|stands|totaled|totalled|totals|fell|fallen|falls|fall|dropped|drops|declined|declines|topped|tops|passed|surpassed|exceeded|slipped|eased|edged|soared|plunged)$/
+/** A share stated of its subject: "staffing is at least 15% below", "Rainfall ... was 38 percent below". */
+const copulas = /^(?:is|was|are|were|remains|remained|stood|stands)$/
 
 export function isPlural(word: string): boolean {
   const w = word.toLowerCase()
@@ -106,7 +108,7 @@ function predicate(tokens: Token[], j: number): string | undefined {
 }
 
 /** Words after which a new clause (and its subject) begins: "Insurers said claims could reach ...". */
-const reporting = /^(?:said|says|say|estimated|estimate|estimates|believe|believes|warned|that)$/
+const reporting = /^(?:said|says|say|estimated|estimate|estimates|believe|believes|warned|that|claims|claimed|found|finds|shows|showed)$/
 
 /** The subject noun phrase at the start of the clause: "The death toll from ... has risen to 42" -> "death toll". */
 function clauseSubject(tokens: Token[], before: number): string | null {
@@ -125,17 +127,56 @@ function clauseSubject(tokens: Token[], before: number): string | null {
 export interface CountedContext {
   /** The counted noun of the previous figure in the same sentence. */
   previousInSentence: Counted | null
-  /** The last counted noun before this sentence, for "100 of them". */
-  antecedent: Counted | null
+  /**
+   * Counts seen before this figure, latest last, for "100 of them": the
+   * whole a part is taken from. Only head counts (no unit, no share).
+   */
+  wholes: ReadonlyArray<{ counted: Counted; value: number }>
   /** The figure is a measurement with this unit word. */
   unitWord?: string
 }
 
+/** What a share is of: "62% of riders", "nearly half of those polled", "40 percent of their income". */
+function shareOf(tokens: Token[], j: number): string | null {
+  if (tokens[j]?.lower !== 'of') return null
+  let k = j + 1
+  while (isWord(tokens[k]) && /^(?:the|a|an|its|their|his|her|our|all|this|these)$/.test(tokens[k]!.lower)) k++
+  if (/^(?:those|people|respondents|voters|adults|residents)$/.test(tokens[k]?.lower ?? '') && isWord(tokens[k + 1]) && /ed$/.test(tokens[k + 1]!.lower)) {
+    return `${tokens[k]!.lower} ${tokens[k + 1]!.lower}`
+  }
+  const run = after(tokens, k)
+  return run.words.length > 0 ? headPhrase(run.words) : null
+}
+
 export function findCounted(tokens: Token[], figure: Figure, context: CountedContext): Counted | null {
   const j = figure.last
-  if (tokens[j]?.lower === 'of' && /^(?:them|those|whom|these)$/.test(tokens[j + 1]?.lower ?? '') && context.antecedent) {
-    const p = predicate(tokens, j + 2)
-    return { noun: context.antecedent.noun, ...(p ? { predicate: p } : {}), how: 'antecedent', singular: false }
+  if (figure.quantity.unit === '%') {
+    const of = shareOf(tokens, j)
+    if (of) return { noun: of, how: 'after', singular: false }
+    let v = figure.first - 1
+    if (/^(?:to|at|by)$/.test(tokens[v]?.lower ?? '')) v--
+    if (changeVerbs.test(tokens[v]?.lower ?? '') || copulas.test(tokens[v]?.lower ?? '')) {
+      const subject = clauseSubject(tokens, v)
+      if (subject) return { noun: subject, how: 'before', singular: false }
+    }
+  }
+  const fronted = tokens[figure.first - 1]?.text === ',' && tokens[figure.first - 3]?.lower === 'of' && /^(?:them|those|these)$/.test(tokens[figure.first - 2]?.lower ?? '')
+  if ((tokens[j]?.lower === 'of' && /^(?:them|those|whom|these)$/.test(tokens[j + 1]?.lower ?? '')) || fronted) {
+    // "900 of them": the latest earlier count the part fits in (a part is no larger than its whole), not merely the last noun named.
+    const value = figure.quantity.stated[0]!
+    const whole = [...context.wholes].reverse().find((w) => w.value >= value && w.counted.noun !== '') ?? context.wholes[context.wholes.length - 1]
+    if (whole) {
+      const p = predicate(tokens, fronted ? j : j + 2)
+      return { noun: whole.counted.noun, ...(p ? { predicate: p } : {}), how: 'antecedent', singular: false }
+    }
+  }
+  // "240 of the wells", "two of the injured": the part is counted in the whole's noun
+  if (tokens[j]?.lower === 'of' && /^(?:the|its|their)$/.test(tokens[j + 1]?.lower ?? '') && figure.quantity.unit === undefined) {
+    const whole = after(tokens, j + 2)
+    if (whole.words.length > 0 && whole.words.some((w) => isPlural(w.text))) {
+      const p = predicate(tokens, whole.end)
+      return { noun: headPhrase(whole.words), ...(p ? { predicate: p } : {}), how: 'after', singular: false }
+    }
   }
   if (context.unitWord) {
     // "20 tonnes of food and medical supplies": what is measured follows "of"
@@ -164,7 +205,7 @@ export function findCounted(tokens: Token[], figure: Figure, context: CountedCon
     if (subject) return { noun: subject, how: 'before', singular: false }
   }
   // Money for a purpose: "$312 million for the police department", "up to €50 million in emergency aid"
-  if (figure.quantity.unit && /^(?:for|in|on)$/.test(tokens[j]?.lower ?? '')) {
+  if (figure.quantity.unit && figure.quantity.unit !== '%' && /^(?:for|in|on)$/.test(tokens[j]?.lower ?? '')) {
     let k = j + 1
     while (isWord(tokens[k]) && /^(?:the|a|an|new|its|their)$/.test(tokens[k]!.lower)) k++
     const words: string[] = []

@@ -7,7 +7,7 @@ import { textTable } from './text-table.js'
  * `npm run eval:extract`: precision and recall per field on the seed set
  * and on the second, independently written set, reported separately so
  * the two can be compared. `--check` exits 1 when a target is missed;
- * `--misses` lists every disagreement. FACTLEDGER_SEEDS_DIR overrides
+ * `--misses` lists every disagreement; `--only=seeds,other` scores those sets. FACTLEDGER_SEEDS_DIR overrides
  * where the seed texts are.
  */
 
@@ -16,6 +16,8 @@ export const labelFiles = {
   other: join(repositoryRoot, 'test/fixtures/extract/other/labels.json'),
   heldout: join(repositoryRoot, 'test/fixtures/extract/heldout/labels.json'),
   blind: join(repositoryRoot, 'test/fixtures/extract/blind/labels.json'),
+  dev: join(repositoryRoot, 'test/fixtures/extract/dev/labels.json'),
+  blind2: join(repositoryRoot, 'test/fixtures/extract/blind2/labels.json'),
 }
 
 export function formatEvaluation(name: string, evaluation: Evaluation): string {
@@ -37,8 +39,11 @@ export function formatMisses(evaluation: Evaluation): string {
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check')
   const showMisses = argv.includes('--misses')
+  // --only=seeds,other: score some sets (rules are tuned without looking at blind2)
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
   let failed = false
   for (const [name, file] of Object.entries(labelFiles)) {
+    if (only && !only.includes(name)) continue
     const override = name === 'seeds' ? process.env.FACTLEDGER_SEEDS_DIR : undefined
     const { documents } = await loadLabelSet(file, override)
     const evaluation = evaluate(documents)

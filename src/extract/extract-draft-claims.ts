@@ -9,7 +9,7 @@ import { findFigures } from './figures.js'
 import { checkExtractInput } from './input-check.js'
 import { mergeRepeats } from './repeats.js'
 import { splitSentences } from './sentences.js'
-import { foldForMatching, tokenize } from './tokens.js'
+import { foldForMatching } from './tokens.js'
 
 /**
  * From an article's text to draft claims an editor reviews: every figure
@@ -31,12 +31,14 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
   const drafts: Array<{ draft: Omit<DraftClaim, 'suggestedFact'>; sentence: string; isHeading: boolean; counted: Counted | null }> = []
   const skipped: SkippedFigure[] = []
   let lastCounted: Counted | null = null
+  const wholes: Carry['wholes'] = []
   let previous: { sentence: number; attribution: Attribution } | null = null
 
   splitSentences(text).forEach((sentence, sentenceIndex) => {
     const carry: Carry = {
       previousInSentence: null,
       lastCounted,
+      wholes,
       lastAttributionInSentence: null,
       previousSentence: previous?.sentence === sentenceIndex - 1 ? previous.attribution : null,
     }
@@ -44,7 +46,7 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
     for (const span of analysisUnits(folded.slice(sentence.start, sentence.end))) {
       const start = sentence.start + span.from
       const end = sentence.start + span.to
-      const tokens = tokenize(folded, start, end)
+      const tokens = span.clause ? sentence.tokens.filter((t) => t.start >= start && t.end <= end) : sentence.tokens
       const found = findFigures(tokens, text).map((figure) => ({ figure, kind: classifyFigure(tokens, figure, folded) }))
       if (found.length === 0) continue
       const unitFolded = folded.slice(start, end)
@@ -68,6 +70,7 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
         }
         drafts.push({ draft: outcome.draft, sentence: sentence.text, isHeading: sentence.isHeading, counted: outcome.counted })
         if (outcome.counted) carry.previousInSentence = carry.lastCounted = lastCounted = outcome.counted
+        if (outcome.counted && outcome.draft.value.unit === undefined && outcome.counted.how !== 'unit') wholes.push({ counted: outcome.counted, value: outcome.draft.value.upper ?? outcome.draft.value.stated[0]! })
         if (outcome.attribution.source !== 'publisher') carry.lastAttributionInSentence = outcome.attribution
         previous = { sentence: sentenceIndex, attribution: outcome.attribution }
       }

@@ -40,6 +40,8 @@ export interface Unit {
 export interface Carry {
   previousInSentence: Counted | null
   lastCounted: Counted | null
+  /** Head counts drafted so far, latest last (for "100 of them"). */
+  wholes: Array<{ counted: Counted; value: number }>
   lastAttributionInSentence: Attribution | null
   /** The attribution of the last draft of the previous sentence, if that sentence had one. */
   previousSentence: Attribution | null
@@ -79,7 +81,7 @@ function skip(figure: Figure, reason: string): FigureOutcome {
 
 export function draftFigure(unit: Unit, figure: Figure, kind: Exclude<FigureKind, { kind: 'skip' }>, carry: Carry): FigureOutcome {
   const { tokens } = unit
-  const counted = findCounted(tokens, figure, { previousInSentence: carry.previousInSentence, antecedent: carry.lastCounted, ...(kind.kind === 'measure' ? { unitWord: kind.word } : {}) })
+  const counted = findCounted(tokens, figure, { previousInSentence: carry.previousInSentence, wholes: carry.wholes, ...(kind.kind === 'measure' ? { unitWord: kind.word } : {}) })
   if (counted?.singular && counted.how === 'after' && kind.kind === 'count' && figure.quantity.unit === undefined && figure.quantity.stated[0] !== 1) {
     return skip(figure, `a number used as a label or model ("${figure.figure} ${counted.noun}"), not a count`)
   }

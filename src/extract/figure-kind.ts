@@ -3,14 +3,14 @@ import { adjacent, type Token } from './tokens.js'
 
 /**
  * Which numbers are counts or amounts a fact-checker records, and which are
- * something else. Decision: years, dates, times, percentages, ages,
+ * something else. Decision: years, dates, times, ages,
  * durations, scores, multipliers, page counters and identifiers ("Route 9",
  * "G20") are not proposed as drafts; they are listed as skipped, each with
  * its reason, so a reviewer can see nothing was silently dropped. A
  * duration that is measured ("an average of 7.4 hours") is a measurement.
- * Percentages are skipped because a share needs its base to be a fact; the
- * desk records the counts behind it. Measurements (acres, metres) are kept
- * and carry their unit.
+ * A percentage is a figure (unit "%", a `percent` fact): what it is a share
+ * of is its counted noun. A change in percentage points is skipped.
+ * Measurements (acres, metres) are kept and carry their unit.
  */
 
 export type FigureKind = { kind: 'count' } | { kind: 'measure'; unit: string; word: string } | { kind: 'skip'; reason: string }
@@ -66,8 +66,8 @@ export function classifyFigure(tokens: Token[], figure: Figure, text: string): F
     return skip('part of a name or code such as "COVID-19"')
   }
   if (after?.kind === 'word' && adjacent(tokens[figure.last - 1], after)) return skip('a number joined to letters (an ordinal, code or unit such as "20th" or "26º")')
-  if (after?.text === '%' || /^(?:percent|percentage)$/.test(after?.lower ?? '') || (after?.lower === 'per' && tokens[figure.last + 1]?.lower === 'cent')) {
-    return skip('a percentage')
+  if (/^(?:percentage|basis)$/.test(after?.lower ?? '') && /^points?$/.test(tokens[figure.last + 1]?.lower ?? '')) {
+    return skip('a change in percentage points (the difference of two shares, not a share)')
   }
   if ((after?.text === '/' && tokens[figure.last + 1]?.kind === 'num') || (before?.text === '/' && tokens[figure.first - 2]?.kind === 'num')) {
     return skip('a fraction or page counter such as "1 / 2"')

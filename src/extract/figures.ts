@@ -51,6 +51,8 @@ function readNumber(tokens: Token[], i: number): number | null {
     if (hasCurrency && adjacent(t, tokens[j]) && scaleMarks.has(tokens[j]!.lower)) j++
     else if (tokens[j]?.kind === 'word' && scaleWords.has(tokens[j]!.lower)) j++
   } else {
+    const fraction = fractionEnd(tokens, i)
+    if (fraction !== null) return fraction
     const startsWithA = (t.lower === 'a' || t.lower === 'an') && isNumberWord(tokens[i + 1]) && /^(?:hundred|dozen|thousand|million|billion)$/.test(tokens[i + 1]!.lower)
     if (!isNumberWord(t) && !startsWithA) return null
     j = i + 1
@@ -60,7 +62,24 @@ function readNumber(tokens: Token[], i: number): number | null {
     if (parseNumberWords(tokens.slice(i, j).map((x) => x.text).join(' ')) === null) return null
   }
   if (tokens[j]?.kind === 'word' && currencyWords.has(tokens[j]!.lower)) j++
-  return j
+  return percentEnd(tokens, i, j) ?? j
+}
+
+/** A share: "4.2%", "3.1 percent", "12 per cent" (not "percentage points", a change between shares). */
+function percentEnd(tokens: Token[], i: number, j: number): number | null {
+  if (tokens[i]?.kind !== 'num' || /^(?:US\$|[$€£])/.test(tokens[i]!.text)) return null
+  if (tokens[j]?.text === '%' && adjacent(tokens[j - 1], tokens[j])) return j + 1
+  if (tokens[j]?.lower === 'percent') return j + 1
+  if (tokens[j]?.lower === 'per' && tokens[j + 1]?.lower === 'cent') return j + 2
+  return null
+}
+
+/** A share written as a fraction word before "of": "nearly half of those polled", "a quarter of the budget". */
+function fractionEnd(tokens: Token[], i: number): number | null {
+  const t = tokens[i]
+  if (t?.lower === 'half' && tokens[i + 1]?.lower === 'of') return i + 1
+  if (/^(?:a|one|three)$/.test(t?.lower ?? '') && /^quarters?$/.test(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'of') return i + 2
+  return null
 }
 
 /** Index where a hedge phrase that ends just before token i begins, and the phrase. */

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import { createHeadSigner } from '../ledger/tamper/head-signer.js'
+import { createIntegrityGuard } from '../ledger/tamper/integrity-guard.js'
 import { type LedgerSigner, loadLedgerSigner } from '../ledger/tamper/signing-key.js'
 import { registerAccessControl } from './auth/access.js'
 import { createKeyring, parseBearer } from './auth/keyring.js'
@@ -19,6 +20,7 @@ import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
 import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
 import { factReadRoutes } from './routes/fact-reads.js'
+import { factReceiptRoutes } from './routes/fact-receipt.js'
 import { healthRoutes } from './routes/health.js'
 import { ledgerHeadRoutes } from './routes/ledger-heads.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
@@ -71,10 +73,13 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     intervalMs: config.FACTLEDGER_HEAD_INTERVAL * 1000,
     logger,
   })
+  const integrity = createIntegrityGuard({ store: runtime.store, tree: runtime.tree, treeStore: runtime.treeStore, logger })
+  await integrity.checkRecent()
   const deps: HttpDeps = {
     runtime,
     signer,
     heads,
+    integrity,
     waitForProjection: (position) => waitWithin(runtime.runner.waitFor(position).then(() => true), timeoutMs),
     liveStreams: new Set(),
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -127,7 +132,15 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   // end them, so close() waits only for the requests in flight (see idle-connections.ts).
   const connections = trackConnections(app.server)
   heads.start()
-  app.addHook('onClose', () => heads.stop())
+  let closing = false
+  app.addHook('onClose', async () => {
+    closing = true
+    await heads.stop()
+  })
+  // The whole log, in the background: a long ledger must not delay start-up (the tail was checked above).
+  integrity.verifyAll().catch((err: unknown) => {
+    if (!closing) logger.error({ err }, 'the background ledger verification failed to run')
+  })
   app.addHook('preClose', async () => {
     for (const controller of deps.liveStreams) controller.abort()
     connections.beginClosing()
@@ -136,6 +149,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(healthRoutes(deps))
   await app.register(factReadRoutes(deps))
   await app.register(factExportRoutes(deps))
+  await app.register(factReceiptRoutes(deps))
   await app.register(claimSourceReadRoutes(deps))
   await app.register(eventLogRoutes(deps))
   await app.register(liveEventRoutes(deps))

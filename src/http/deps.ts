@@ -1,4 +1,5 @@
 import type { HeadSigner } from '../ledger/tamper/head-signer.js'
+import type { IntegrityGuard } from '../ledger/tamper/integrity-guard.js'
 import type { LedgerSigner } from '../ledger/tamper/signing-key.js'
 import type { Runtime } from '../runtime.js'
 
@@ -11,6 +12,8 @@ export interface HttpDeps {
   signer: LedgerSigner
   /** Signed tree heads, every N events or T seconds and on demand. */
   heads: HeadSigner
+  /** Whether the log verifies (start-up check, then the whole log in the background). */
+  integrity: IntegrityGuard
   /** Resolves true once the read model reflects `position`, false if it did not in time. */
   waitForProjection(position: bigint): Promise<boolean>
   /** Live SSE streams, ended on shutdown. */

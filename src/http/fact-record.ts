@@ -1,4 +1,5 @@
 import type { ClaimDoc, FactDoc, FactView, SourceDoc } from '../../projections/model.js'
+import type { FactQueries } from '../read/fact-queries.js'
 import type { ReadModelStore } from '../store/read-model-port.js'
 
 /** Everything the read model knows about one fact: the material of its history and its exports. */
@@ -14,12 +15,16 @@ export interface FactRecord {
   sources: SourceDoc[]
 }
 
-export async function loadFactRecord(readModel: ReadModelStore, factId: string): Promise<FactRecord | null> {
+export async function loadFactRecord(
+  deps: { readModel: ReadModelStore; facts: Pick<FactQueries, 'getFactViewHistory'> },
+  factId: string,
+): Promise<FactRecord | null> {
+  const { readModel } = deps
   const fact = await readModel.getFact(factId)
   if (!fact) return null
   const [view, views, current] = await Promise.all([
     readModel.getFactView(factId),
-    readModel.getFactViewHistory(factId),
+    deps.facts.getFactViewHistory(factId),
     readModel.getClaimsOfFact(factId),
   ])
   const claims = new Map(current.map((c) => [c.claimId, c]))

@@ -19,6 +19,7 @@ const titles: Record<string, string> = {
   RateLimited: 'Too many requests',
   MethodNotAllowed: 'Method not allowed',
   ServiceUnavailable: 'The service is shutting down or not ready',
+  LedgerTampered: 'The ledger failed verification: writes are refused',
   InternalError: 'Internal server error',
 }
 

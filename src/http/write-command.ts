@@ -25,6 +25,10 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/
  * the client's next read sees it.
  */
 export async function executeWrite(deps: HttpDeps, request: FastifyRequest, reply: FastifyReply, spec: WriteSpec): Promise<FastifyReply> {
+  const integrity = deps.integrity.state()
+  if (integrity.status === 'tampered') {
+    return sendProblem(reply, problem(503, 'LedgerTampered', `the ledger failed verification (${integrity.detail}); nothing is written until it is restored`))
+  }
   const ifMatch = parseIfMatch(request.headers['if-match'])
   if (ifMatch.kind === 'malformed') return sendProblem(reply, problem(412, 'PreconditionFailed', ifMatch.reason, { errors: [{ path: 'if-match', location: 'headers', message: ifMatch.reason }] }))
   const key = request.headers['idempotency-key']

@@ -1,52 +1,52 @@
 import { reconcileFact } from '../../projections/facts/reconcile.js'
-import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../projections/model.js'
+import type { FactView } from '../../projections/model.js'
 import { defaultPolicy } from '../../projections/model.js'
 import type { EventStore } from '../store/port.js'
 import type { FactListQuery, Page, ReadModelStore } from '../store/read-model-port.js'
 import { type Clocks, resolveAsOf } from './clocks.js'
-import { replayUntil } from './replay.js'
+import { reconcileFactAt } from './fact-at.js'
+import { factViewHistory } from './fact-history.js'
 
 /**
- * The read side for facts. The current view and a view at a past ledger
- * position come straight from the read model; publication-time and valid-time
- * questions are reconciled on demand from the documents (current, or replayed
- * to the asked ledger position).
+ * The read side for facts. The current view comes straight from the read
+ * model; a view at a past ledger position from the view history where the
+ * runner computed one at the fact's last event before it, else reconciled
+ * from the fact's events up to it; publication-time and valid-time questions
+ * are reconciled on demand, from the current documents or the fact's events.
  */
 export function createFactQueries(deps: { store: EventStore; readModel: ReadModelStore }) {
-  const { store, readModel } = deps
+  const { readModel } = deps
 
-  async function reconcileFromDocs(
-    fact: FactDoc,
-    claims: ClaimDoc[],
-    source: (id: string) => Promise<SourceDoc | null> | SourceDoc | null,
-    policy: Policy,
-    position: bigint,
-    clocks: Clocks,
-  ): Promise<FactView> {
-    const sources = new Map<string, SourceDoc>()
-    for (const c of claims) {
-      const s = await source(c.sourceId)
-      if (s) sources.set(c.sourceId, s)
+  /** The view at a past position, exact on every clock: `asOf.position` is that position. */
+  async function viewAsOf(factId: string, asOf: bigint, clocks: Clocks): Promise<FactView | null> {
+    if (clocks.knownAt === undefined && clocks.validAt === undefined) {
+      const last = await readModel.getLastFactEvent(factId, asOf)
+      if (!last) return null
+      if (last.viewed) {
+        // The runner reconciled the fact right after its last event before asOf: the history's last change is that view.
+        const stored = await readModel.getFactViewAt(factId, asOf)
+        if (stored) return { ...stored, asOf: { ...stored.asOf, position: asOf.toString() } }
+      }
     }
-    return reconcileFact({ fact, claims, sources, policy, position, knownAt: clocks.knownAt ?? null, validAt: clocks.validAt ?? null })
+    return reconcileFactAt(deps, factId, asOf, clocks)
   }
 
   async function getFact(factId: string, clocks: Clocks = {}): Promise<FactView | null> {
-    const asOf = await resolveAsOf(store, clocks.asOf)
-    const onDemand = clocks.knownAt !== undefined || clocks.validAt !== undefined
-    if (!onDemand) return asOf === undefined ? readModel.getFactView(factId) : readModel.getFactViewAt(factId, asOf)
-    if (asOf === undefined) {
-      const fact = await readModel.getFact(factId)
-      if (!fact) return null
-      const checkpoint = await readModel.getCheckpoint()
-      const policy = (await readModel.getPolicy()) ?? defaultPolicy
-      return reconcileFromDocs(fact, await readModel.getClaimsOfFact(factId), (id) => readModel.getSource(id), policy, checkpoint?.position ?? 0n, clocks)
-    }
-    const snap = await replayUntil(store, asOf, { factId })
-    const fact = snap.facts.get(factId)
+    const asOf = await resolveAsOf(deps.store, clocks.asOf)
+    if (asOf !== undefined) return viewAsOf(factId, asOf, clocks)
+    if (clocks.knownAt === undefined && clocks.validAt === undefined) return readModel.getFactView(factId)
+    const fact = await readModel.getFact(factId)
     if (!fact) return null
-    const claims = [...snap.claims.values()].filter((c) => c.factId === factId)
-    return reconcileFromDocs(fact, claims, (id) => snap.sources.get(id) ?? null, snap.policy, asOf, clocks)
+    const checkpoint = await readModel.getCheckpoint()
+    const policy = (await readModel.getPolicy()) ?? defaultPolicy
+    const claims = await readModel.getClaimsOfFact(factId)
+    const sources = new Map()
+    for (const c of claims) {
+      if (sources.has(c.sourceId)) continue
+      const s = await readModel.getSource(c.sourceId)
+      if (s) sources.set(c.sourceId, s)
+    }
+    return reconcileFact({ fact, claims, sources, policy, position: checkpoint?.position ?? 0n, knownAt: clocks.knownAt ?? null, validAt: clocks.validAt ?? null })
   }
 
   async function listFacts(query: FactListQuery, clocks: Clocks = {}): Promise<Page<FactView>> {
@@ -60,7 +60,7 @@ export function createFactQueries(deps: { store: EventStore; readModel: ReadMode
     return { items, next: page.next }
   }
 
-  return { getFact, listFacts }
+  return { getFact, listFacts, getFactViewHistory: (factId: string) => factViewHistory(deps, factId) }
 }
 
 export type FactQueries = ReturnType<typeof createFactQueries>

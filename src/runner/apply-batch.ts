@@ -7,25 +7,32 @@ import { reconcileFact } from '../../projections/facts/reconcile.js'
 import type { FactView, Policy, SourceDoc } from '../../projections/model.js'
 import { evolvePolicy } from '../../projections/policy.js'
 import { projectionVersion } from '../../projections/version.js'
-import type { ProjectionBatch, ReadModelStore } from '../store/read-model-port.js'
+import type { FactEvent, ProjectionBatch, ReadModelStore } from '../store/read-model-port.js'
 import { type BatchState, createBatchState } from './batch-state.js'
 import type { DocCache } from './doc-cache.js'
 
 /**
- * Fold a batch of events into documents and fact views. A fact's view is
- * recomputed after every event that can change it (its own events, its
- * claims', its sources', a new policy), so the view history has one entry per
- * position where the view changed, whatever the batch size.
+ * Fold a batch of events into documents and fact views. Every event that can
+ * change a fact's view (its own events, its claims', its sources', a new
+ * policy) becomes a row of the fact's event index; the view itself is
+ * reconciled once per batch, after the fact's last event in it. A view at a
+ * position between two computed ones is reconciled on demand from the
+ * fact's events (src/read/fact-at.ts), so as-of answers are exact whatever
+ * the batch size, and a large catch-up batch reconciles a busy fact once.
  */
 export async function applyBatch(
   readModel: ReadModelStore,
   policy: Policy,
   events: readonly RecordedEvent[],
   cache?: DocCache,
+  rebuilding = false,
 ): Promise<{ batch: ProjectionBatch; state: BatchState }> {
   const state = createBatchState(readModel, policy, cache)
   const views: FactView[] = []
-  let policyChanged = false
+  const factEvents: FactEvent[] = []
+  /** Each fact's last index row of the batch: its view is computed there. */
+  const lastOfFact = new Map<string, FactEvent>()
+  const policyHistory: Array<{ position: bigint; policy: Policy }> = []
 
   for (const recorded of events) {
     const event = decodeRecorded(recorded)
@@ -60,23 +67,33 @@ export async function applyBatch(
       }
       case 'PolicyAdopted': {
         state.policy = evolvePolicy(state.policy, event)
-        policyChanged = true
+        policyHistory.push({ position: recorded.position, policy: state.policy })
         affected = await allFactIds(readModel, state)
         break
       }
     }
     for (const factId of affected) {
-      const view = await viewOf(state, factId, recorded.position)
-      if (view) views.push(view)
+      const row = { factId, position: recorded.position, viewed: false }
+      factEvents.push(row)
+      lastOfFact.delete(factId)
+      lastOfFact.set(factId, row)
     }
   }
   const last = events.at(-1)
   if (!last) throw new Error('applyBatch needs at least one event')
-  const batch = {
+  // In order of each fact's last event, so the views come in position order.
+  for (const row of lastOfFact.values()) {
+    const view = await viewOf(state, row.factId, row.position)
+    if (!view) continue
+    views.push(view)
+    row.viewed = true
+  }
+  const batch: ProjectionBatch = {
     ...state.changedDocs(),
     views,
-    ...(policyChanged ? { policy: state.policy } : {}),
-    checkpoint: { position: last.position, version: projectionVersion },
+    factEvents,
+    ...(policyHistory.length > 0 ? { policy: state.policy, policyHistory } : {}),
+    checkpoint: { position: last.position, version: projectionVersion, ...(rebuilding ? { rebuilding } : {}) },
   }
   return { batch, state }
 }

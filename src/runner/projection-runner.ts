@@ -11,8 +11,14 @@ export interface RunnerOptions {
   store: EventStore
   readModel: ReadModelStore
   logger: Logger
-  /** Events folded per read-model transaction. */
+  /** Events folded per read-model transaction while following the log live. */
   batchSize?: number
+  /**
+   * Events folded per transaction while catching up (and rebuilding). Larger
+   * batches reconcile a busy fact once for many of its events; the fact event
+   * index keeps every position's view exact.
+   */
+  catchUpBatchSize?: number
   /** Bounds of the document cache a catch-up keeps between its batches. */
   docCacheLimits?: DocCacheLimits
 }
@@ -28,7 +34,10 @@ export function createProjectionRunner(options: RunnerOptions) {
   const { store, readModel } = options
   const log = options.logger.child({ component: 'projection-runner' })
   const batchSize = options.batchSize ?? 500
+  const catchUpBatchSize = options.catchUpBatchSize ?? Math.max(batchSize, 2_000)
   let position = 0n
+  /** A rebuild is under way: each batch's checkpoint says so, so a rebuild started again continues. */
+  let rebuilding = false
   let policy: Policy = defaultPolicy
   let queue: Promise<unknown> = Promise.resolve()
   let live: AbortController | null = null
@@ -46,7 +55,7 @@ export function createProjectionRunner(options: RunnerOptions) {
     const fresh = events.filter((e) => e.position > position)
     if (fresh.length === 0) return
     try {
-      const { batch, state } = await applyBatch(readModel, policy, fresh, cache)
+      const { batch, state } = await applyBatch(readModel, policy, fresh, cache, rebuilding)
       await readModel.commit(batch)
       cache?.remember(state.loaded())
       if (batch.policy) policy = batch.policy
@@ -64,11 +73,39 @@ export function createProjectionRunner(options: RunnerOptions) {
     const cache = createDocCache(options.docCacheLimits)
     for (;;) {
       const events: RecordedEvent[] = []
-      for await (const e of store.readAll({ fromPosition: position, maxCount: batchSize })) events.push(e)
+      for await (const e of store.readAll({ fromPosition: position, maxCount: catchUpBatchSize })) events.push(e)
       if (events.length === 0) break
       await fold(events, cache)
       onProgress?.(position, head > position ? head : position)
     }
+    return position
+  }
+
+  /**
+   * Fold the whole log into an empty read model, or continue a rebuild a
+   * killed process left half done (its checkpoint says rebuilding, with this
+   * code's version): every batch commits with its checkpoint, so the
+   * documents are exactly those of the log up to it.
+   */
+  async function rebuildUnlocked(onProgress?: Progress, restart = false): Promise<bigint> {
+    const checkpoint = await readModel.getCheckpoint()
+    if (!restart && checkpoint?.rebuilding && checkpoint.version === projectionVersion) {
+      position = checkpoint.position
+      policy = (await readModel.getPolicy()) ?? defaultPolicy
+      log.info({ position: position.toString() }, 'continuing the rebuild from its checkpoint')
+    } else {
+      await readModel.reset()
+      position = 0n
+      policy = defaultPolicy
+      await readModel.commit({ sources: [], facts: [], claims: [], views: [], checkpoint: { position, version: projectionVersion, rebuilding: true } })
+    }
+    rebuilding = true
+    try {
+      await catchUpUnlocked(onProgress)
+    } finally {
+      rebuilding = false
+    }
+    await readModel.commit({ sources: [], facts: [], claims: [], views: [], checkpoint: { position, version: projectionVersion } })
     return position
   }
 
@@ -83,10 +120,11 @@ export function createProjectionRunner(options: RunnerOptions) {
         if (!checkpoint) return 'empty'
         if (checkpoint.version !== projectionVersion) {
           log.info({ from: checkpoint.version, to: projectionVersion }, 'projection version changed; rebuilding')
-          await readModel.reset()
-          position = 0n
-          policy = defaultPolicy
-          await catchUpUnlocked()
+          await rebuildUnlocked()
+          return 'rebuilt'
+        }
+        if (checkpoint.rebuilding) {
+          await rebuildUnlocked()
           return 'rebuilt'
         }
         position = checkpoint.position
@@ -97,14 +135,13 @@ export function createProjectionRunner(options: RunnerOptions) {
 
     catchUp: (onProgress?: Progress) => serialized(() => catchUpUnlocked(onProgress)),
 
-    /** Drop the read model and fold the whole log again. */
-    rebuild: (onProgress?: Progress) =>
-      serialized(async () => {
-        await readModel.reset()
-        position = 0n
-        policy = defaultPolicy
-        return catchUpUnlocked(onProgress)
-      }),
+    /**
+     * Drop the read model and fold the whole log again. A rebuild that was
+     * interrupted (killed, crashed) is continued from its checkpoint instead
+     * of started over, unless `restart` is set.
+     */
+    rebuild: (onProgress?: Progress, options: { restart?: boolean } = {}) =>
+      serialized(() => rebuildUnlocked(onProgress, options.restart === true)),
 
     /** Follow the log live until stop(). */
     start(): void {

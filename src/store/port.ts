@@ -81,6 +81,12 @@ export interface EventStore {
    * `streamRevision` (src/store/stream-revision.ts), which falls back to it.
    */
   streamHead?(stream: string): Promise<bigint | null>
+  /**
+   * The events at these global positions, in position order (positions with
+   * no event are left out). Optional: an adapter without it is read one
+   * position at a time through readAll (src/store/read-positions.ts).
+   */
+  readPositions?(positions: readonly bigint[]): Promise<RecordedEvent[]>
   close(): Promise<void>
 }
 

@@ -11,6 +11,19 @@ export interface Checkpoint {
   position: bigint
   /** Version of the projection code that built it; a change forces a rebuild. */
   version: string
+  /** A rebuild is under way (started, not yet caught up): starting it again continues from here. */
+  rebuilding?: boolean
+}
+
+/**
+ * One entry of a fact's event index: a position whose event can change the
+ * fact's view. `viewed` says the runner computed the fact's view right after
+ * it, so the view history's last row at or before it is the view there.
+ */
+export interface FactEvent {
+  factId: string
+  position: bigint
+  viewed: boolean
 }
 
 export interface ProjectionBatch {
@@ -18,15 +31,23 @@ export interface ProjectionBatch {
   facts: FactDoc[]
   claims: ClaimDoc[]
   /**
-   * Fact views recomputed in this batch, in position order. A fact may appear
-   * several times (once per event that touched it). Each becomes a history row
-   * at its own `asOf.position` when it differs from the fact's previous view
-   * (ignoring `asOf`); the last one per fact is the current view. Keeping a row
-   * per event, not per batch, is what makes a rebuild produce exactly the read
-   * model that incremental application produced.
+   * Fact views recomputed in this batch, in position order: the runner
+   * computes one per fact it touched, after the fact's last event of the
+   * batch. Each becomes a history row at its own `asOf.position` when it
+   * differs from the fact's previous view (ignoring `asOf`); the last one per
+   * fact is the current view.
    */
   views: FactView[]
+  /**
+   * The fact event index rows of this batch. With them a view at any past
+   * position is exact whatever the batch size: where no view was computed,
+   * it is reconciled from the fact's events (src/read/fact-at.ts).
+   */
+  factEvents?: FactEvent[]
+  /** The policy in force after the batch, when the batch adopted one. */
   policy?: Policy
+  /** Each policy adopted in the batch, at its position. */
+  policyHistory?: Array<{ position: bigint; policy: Policy }>
   checkpoint: Checkpoint
 }
 
@@ -64,8 +85,19 @@ export interface ReadModelStore {
   getFactViewText?(id: string): Promise<string | null>
   /** The fact view as it was at a ledger position (the last change at or before it). */
   getFactViewAt(id: string, position: bigint): Promise<FactView | null>
-  /** Every change of a fact's view, oldest first. */
+  /**
+   * The stored changes of a fact's view, oldest first: one per position
+   * where a computed view differed from the one before. After a catch-up in
+   * large batches that is not every change; src/read/fact-history.ts fills
+   * the rest in from the fact's events.
+   */
   getFactViewHistory(id: string): Promise<FactView[]>
+  /** The fact's event index up to `upTo` (inclusive), oldest first. */
+  getFactEvents(factId: string, upTo: bigint): Promise<FactEvent[]>
+  /** The fact's last indexed event at or before `upTo`, or null. */
+  getLastFactEvent(factId: string, upTo: bigint): Promise<FactEvent | null>
+  /** The policy in force at a position (the last adopted at or before it), or null for the default. */
+  getPolicyAt(position: bigint): Promise<Policy | null>
   listFactViews(query: FactListQuery): Promise<Page<FactView>>
   listSources(query: { after?: string; limit: number }): Promise<Page<SourceDoc>>
   /** Write a batch and its checkpoint atomically. */

@@ -106,12 +106,12 @@ t.test('what is counted comes from before the figure in fixed shapes, or from th
 })
 
 t.test('numbers that are not counts are skipped with a reason, never proposed', async (t) => {
-  const text = 'In 2024, 85% of machines were counted. She won by a 2-1 margin. It ended his 11-year rule. The vote was on July 28. A 67-year-old man died. Maduro, 61, spoke. See Route 9 and the G20 summit. Page 1 / 2. It was three times higher. One official spoke.'
+  const text = 'In 2024, turnout rose 2 percentage points. She won by a 2-1 margin. It ended his 11-year rule. The vote was on July 28. A 67-year-old man died. Maduro, 61, spoke. See Route 9 and the G20 summit. Page 1 / 2. It was three times higher. One official spoke.'
   const r = drafts(text)
   t.same(r.drafts, [])
   t.same(r.skipped.map((s) => [text.slice(s.start, s.end), s.reason.split(' ')[0] + ' ' + s.reason.split(' ')[1]]), [
     ['2024', 'a year'],
-    ['85', 'a percentage'],
+    ['2', 'a change'],
     ['2', 'a score,'],
     ['11', 'a duration'],
     ['28', 'part of'],
@@ -124,6 +124,23 @@ t.test('numbers that are not counts are skipped with a reason, never proposed', 
     ['three', 'a multiplier'],
     ['One', 'the word'],
   ])
+})
+
+t.test('percentages are figures with the unit "%", counted as what they are a share of', async (t) => {
+  const text = 'Unemployment rose to 4.2% in May, the Labor Department said. Inflation of 3.1 percent was reported. Nearly half of those polled agreed. About 60 per cent of the nurses voted.'
+  const r = drafts(text)
+  t.same(r.drafts.map((d) => [d.figure, d.value.hedge, d.value.stated, d.value.unit, d.counted]), [
+    ['4.2%', 'exact', [4.2], '%', 'unemployment'],
+    ['3.1 percent', 'exact', [3.1], '%', 'inflation'],
+    ['Nearly half', 'nearly', [50], '%', 'those polled'],
+    ['About 60 per cent', 'about', [60], '%', 'nurses'],
+  ])
+})
+
+t.test('"of them" counts the latest earlier whole the part fits in, not the last noun named', async (t) => {
+  const text = 'Floods forced 1,200 residents from their homes in 14 villages. About 900 of them were later rehoused.'
+  const last = drafts(text).drafts.at(-1)
+  t.equal(last?.counted, 'residents rehoused')
 })
 
 t.test('vague amounts ("dozens", "hundreds") are not figures', async (t) => {

@@ -1,7 +1,7 @@
 import type { MerkleTreeStore } from '../../src/store/merkle-tree-port.js'
 import { createMemoryMerkleTreeStore } from './memory-merkle-tree-store.js'
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../projections/model.js'
-import type { Checkpoint, FactListQuery, Page, ProjectionBatch, ReadModelStore } from '../../src/store/read-model-port.js'
+import type { Checkpoint, FactEvent, FactListQuery, Page, ProjectionBatch, ReadModelStore } from '../../src/store/read-model-port.js'
 import { createMemoryEventStore, type MemoryEventStore } from './memory-store.js'
 
 /**
@@ -16,6 +16,8 @@ export function createMemoryReadModel(): ReadModelStore {
   const claims = new Map<string, ClaimDoc>()
   const views = new Map<string, FactView>()
   const history = new Map<string, FactView[]>()
+  const factEvents = new Map<string, FactEvent[]>()
+  const policies: Array<{ position: bigint; policy: Policy }> = []
   let checkpoint: Checkpoint | null = null
   let policy: Policy | null = null
 
@@ -44,6 +46,9 @@ export function createMemoryReadModel(): ReadModelStore {
     getFactView: async (id) => copy(views.get(id) ?? null),
     getFactViewAt: async (id, position) => copy((history.get(id) ?? []).filter((v) => BigInt(v.asOf.position) <= position).at(-1) ?? null),
     getFactViewHistory: async (id) => copy(history.get(id) ?? []),
+    getFactEvents: async (factId, upTo) => copy((factEvents.get(factId) ?? []).filter((e) => e.position <= upTo)),
+    getLastFactEvent: async (factId, upTo) => copy((factEvents.get(factId) ?? []).filter((e) => e.position <= upTo).at(-1) ?? null),
+    getPolicyAt: async (position) => copy(policies.filter((p) => p.position <= position).at(-1)?.policy ?? null),
     listFactViews: async (query: FactListQuery) => {
       const q = query.q?.toLowerCase()
       const matching = [...views.values()].filter((v) => {
@@ -66,11 +71,18 @@ export function createMemoryReadModel(): ReadModelStore {
         history.set(v.factId, rows)
         views.set(v.factId, copy(v))
       }
+      for (const e of batch.factEvents ?? []) {
+        const rows = (factEvents.get(e.factId) ?? []).filter((r) => r.position !== e.position)
+        rows.push(copy(e))
+        factEvents.set(e.factId, rows.sort((a, b) => (a.position < b.position ? -1 : 1)))
+      }
+      for (const p of batch.policyHistory ?? []) policies.push(copy(p))
       if (batch.policy) policy = copy(batch.policy)
       checkpoint = copy(batch.checkpoint)
     },
     async reset() {
-      for (const m of [sources, facts, claims, views, history]) m.clear()
+      for (const m of [sources, facts, claims, views, history, factEvents]) m.clear()
+      policies.length = 0
       checkpoint = null
       policy = null
     },

@@ -32,6 +32,15 @@ t.test('currencies print with their sign; other units are left to the question',
   t.equal(formatNumber(180, { unit: 'persons' }), '180')
 })
 
+t.test('a share reads with a percent sign, from the "%" unit or a percent fact', async (t) => {
+  t.equal(formatNumber(4.2, { unit: '%' }), '4.2%')
+  t.equal(formatNumber(50, { kind: 'percent' }), '50%')
+  const q = parseQuantity('nearly half')
+  t.ok(q.ok)
+  if (q.ok) t.equal(displayQuantity(q.quantity), 'nearly 50%')
+  t.equal(describeInterval({ lower: 3, upper: 4, lowerInclusive: true, upperInclusive: true }, { kind: 'percent' }), 'between 3% and 4%')
+})
+
 t.test('a date fact reads its days since 1970 as a calendar date', async (t) => {
   const day = Date.UTC(2024, 10, 27) / 86_400_000
   t.equal(formatNumber(day, { kind: 'date' }), '2024-11-27')

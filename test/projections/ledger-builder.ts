@@ -145,7 +145,7 @@ export function addSource(ledger: TestLedger, n: number, spec: SourceSpec): stri
   return id('s', n)
 }
 
-export function addFact(ledger: TestLedger, factId: string, spec: { timeVarying?: boolean; unit?: string; kind?: 'count' | 'amount' | 'date' } = {}): string {
+export function addFact(ledger: TestLedger, factId: string, spec: { timeVarying?: boolean; unit?: string; kind?: 'count' | 'amount' | 'percent' | 'date' } = {}): string {
   ledger.append('FactDefined', {
     factId,
     question: `How many? (${factId})`,

@@ -102,3 +102,13 @@ t.test('an amount keeps its currency in the value and the display', async (t) =>
   t.match(view.value, { unit: 'USD', lower: 10e6, upper: 15e6, lowerInclusive: false, upperInclusive: true })
   t.equal(view.display, 'more than $10 million and at most $15 million')
 })
+
+t.test('a percent fact reconciles shares like any figure and shows them with "%"', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, 'jobless', { unit: '%', kind: 'percent' })
+  addSource(ledger, 1, { publishedAt: '2025-06-06' })
+  addSource(ledger, 2, { publishedAt: '2025-06-07' })
+  addClaim(ledger, 1, { factId: 'jobless', source: 1, value: 'about 4%', attributedTo: 'Labor Department' })
+  addClaim(ledger, 2, { factId: 'jobless', source: 2, value: '4.1 percent', attributedTo: 'Labor Department' })
+  t.match(ledger.view('jobless'), { kind: 'percent', display: '4.1%', status: 'confirmed', value: { unit: '%', lower: 4.1, upper: 4.1 } })
+})

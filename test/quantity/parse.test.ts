@@ -80,6 +80,24 @@ t.test('each phrase news reports use parses to its exact quantity, keeping the p
   }
 })
 
+t.test('a share reads with the unit "%": digits with %, percent or per cent, and the exact fraction words', async (t) => {
+  const read = (phrase: string) => {
+    const r = parseQuantity(phrase)
+    return r.ok ? [r.quantity.hedge, r.quantity.stated, r.quantity.unit] : r.error.code
+  }
+  t.same(read('4.2%'), ['exact', [4.2], '%'])
+  t.same(read('3.1 percent'), ['exact', [3.1], '%'])
+  t.same(read('12 per cent'), ['exact', [12], '%'])
+  t.same(read('about 40%'), ['about', [40], '%'])
+  t.same(read('between 3 and 4 percent'), ['between', [3, 4], '%'])
+  t.same(read('3% to 4%'), ['between', [3, 4], '%'])
+  t.same(read('nearly half'), ['nearly', [50], '%'])
+  t.same(read('three quarters'), ['exact', [75], '%'])
+  t.equal(read('$5%'), 'UnparseableQuantity', 'a currency is not a share')
+  t.equal(read('5 million percent'), 'UnparseableQuantity', 'a scale word is not a share')
+  t.equal(read('%'), 'UnparseableQuantity', 'a sign with no number')
+})
+
 t.test('text is the phrase trimmed, with its typography untouched', async (t) => {
   const result = parseQuantity('  \u200Fmore\u00A0than 2\u202F400\u200F \n')
   t.ok(result.ok)

@@ -1,17 +1,31 @@
+import type { FactQueries } from '../../src/read/fact-queries.js'
+import type { EventStore } from '../../src/store/port.js'
 import type { ReadModelStore } from '../../src/store/read-model-port.js'
 
-/** Everything a reader can see in a read model, as plain JSON, for comparing two builds. */
-export async function snapshotReadModel(readModel: ReadModelStore) {
+/**
+ * Everything a reader can see in a read model, as plain JSON, for comparing
+ * two builds: documents, current views, each fact's history of changes, and
+ * each fact's view as of every position of the log on the ledger clock alone
+ * and combined with the publication and valid-time clocks.
+ */
+export async function snapshotReadModel(deps: { readModel: ReadModelStore; facts: FactQueries; store: EventStore }, clocks: Array<{ knownAt?: string; validAt?: string }> = []) {
+  const { readModel, facts: queries } = deps
+  const head = await deps.store.headPosition()
   const facts = []
   let after: string | undefined
   for (;;) {
     const page = await readModel.listFactViews({ limit: 100, ...(after ? { after } : {}) })
     for (const view of page.items) {
+      const asOf = []
+      for (let p = 0n; p <= head; p++) {
+        for (const c of [{}, ...clocks]) asOf.push(await queries.getFact(view.factId, { asOf: p, ...c }))
+      }
       facts.push({
         view,
         fact: await readModel.getFact(view.factId),
         claims: (await readModel.getClaimsOfFact(view.factId)).sort((a, b) => a.claimId.localeCompare(b.claimId)),
-        history: await readModel.getFactViewHistory(view.factId),
+        history: await queries.getFactViewHistory(view.factId),
+        asOf,
       })
     }
     if (!page.next) break

@@ -11,7 +11,7 @@ t.test('a read model built by another projection version is rebuilt on start', a
   t.equal(await runtime.runner.init(), 'empty')
   await loadDemo(runtime.ledger)
   await runtime.runner.catchUp()
-  const expected = await snapshotReadModel(runtime.readModel)
+  const expected = await snapshotReadModel(runtime)
 
   // Simulate an older build of the projections: a stale version and a corrupted view.
   const raw = new Database(path)
@@ -22,6 +22,6 @@ t.test('a read model built by another projection version is rebuilt on start', a
 
   t.equal(await runtime.runner.init(), 'rebuilt')
   t.equal((await runtime.readModel.getCheckpoint())?.version, projectionVersion)
-  t.same(await snapshotReadModel(runtime.readModel), expected)
+  t.same(await snapshotReadModel(runtime), expected)
   t.equal(await runtime.runner.init(), 'current', 'a current read model is left alone')
 })

@@ -27,12 +27,18 @@ hash bytea NOT NULL
 id smallint NOT NULL
 position bigint NOT NULL
 version text NOT NULL
+rebuilding boolean NOT NULL DEFAULT false
 
 -- table rm_claims
 claim_id text COLLATE "C" NOT NULL
 fact_id text COLLATE "C" NOT NULL
 source_id text COLLATE "C" NOT NULL
 doc json NOT NULL
+
+-- table rm_fact_events
+fact_id text COLLATE "C" NOT NULL
+position bigint NOT NULL
+viewed boolean NOT NULL
 
 -- table rm_fact_view_history
 fact_id text COLLATE "C" NOT NULL
@@ -51,6 +57,10 @@ doc json NOT NULL
 
 -- table rm_policy
 id smallint NOT NULL
+doc json NOT NULL
+
+-- table rm_policy_history
+position bigint NOT NULL
 doc json NOT NULL
 
 -- table rm_sources
@@ -100,11 +110,13 @@ merkle_nodes.merkle_nodes_pkey: PRIMARY KEY (level, node_index)
 rm_checkpoint.rm_checkpoint_id_check: CHECK ((id = 1))
 rm_checkpoint.rm_checkpoint_pkey: PRIMARY KEY (id)
 rm_claims.rm_claims_pkey: PRIMARY KEY (claim_id)
+rm_fact_events.rm_fact_events_pkey: PRIMARY KEY (fact_id, "position")
 rm_fact_view_history.rm_fact_view_history_pkey: PRIMARY KEY (fact_id, "position")
 rm_fact_views.rm_fact_views_pkey: PRIMARY KEY (fact_id)
 rm_facts.rm_facts_pkey: PRIMARY KEY (fact_id)
 rm_policy.rm_policy_id_check: CHECK ((id = 1))
 rm_policy.rm_policy_pkey: PRIMARY KEY (id)
+rm_policy_history.rm_policy_history_pkey: PRIMARY KEY ("position")
 rm_sources.rm_sources_pkey: PRIMARY KEY (source_id)
 schema_migrations.schema_migrations_pkey: PRIMARY KEY (version)
 signed_tree_heads.signed_tree_heads_pkey: PRIMARY KEY (tree_size)
@@ -125,11 +137,13 @@ CREATE UNIQUE INDEX rm_checkpoint_pkey ON public.rm_checkpoint USING btree (id);
 CREATE INDEX rm_claims_by_fact ON public.rm_claims USING btree (fact_id);
 CREATE INDEX rm_claims_by_source ON public.rm_claims USING btree (source_id);
 CREATE UNIQUE INDEX rm_claims_pkey ON public.rm_claims USING btree (claim_id);
+CREATE UNIQUE INDEX rm_fact_events_pkey ON public.rm_fact_events USING btree (fact_id, "position");
 CREATE UNIQUE INDEX rm_fact_view_history_pkey ON public.rm_fact_view_history USING btree (fact_id, "position");
 CREATE INDEX rm_fact_views_by_status ON public.rm_fact_views USING btree (status, fact_id);
 CREATE UNIQUE INDEX rm_fact_views_pkey ON public.rm_fact_views USING btree (fact_id);
 CREATE UNIQUE INDEX rm_facts_pkey ON public.rm_facts USING btree (fact_id);
 CREATE UNIQUE INDEX rm_policy_pkey ON public.rm_policy USING btree (id);
+CREATE UNIQUE INDEX rm_policy_history_pkey ON public.rm_policy_history USING btree ("position");
 CREATE UNIQUE INDEX rm_sources_pkey ON public.rm_sources USING btree (source_id);
 CREATE UNIQUE INDEX schema_migrations_pkey ON public.schema_migrations USING btree (version);
 CREATE UNIQUE INDEX signed_tree_heads_pkey ON public.signed_tree_heads USING btree (tree_size);

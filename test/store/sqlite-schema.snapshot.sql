@@ -48,7 +48,7 @@ CREATE TABLE rm_checkpoint (
   id       INTEGER PRIMARY KEY CHECK (id = 1),
   position INTEGER NOT NULL,
   version  TEXT    NOT NULL
-) STRICT;
+, rebuilding INTEGER NOT NULL DEFAULT 0 CHECK (rebuilding IN (0, 1))) STRICT;
 
 -- table rm_claims on rm_claims
 CREATE TABLE rm_claims (
@@ -63,6 +63,14 @@ CREATE INDEX rm_claims_by_fact ON rm_claims (fact_id);
 
 -- index rm_claims_by_source on rm_claims
 CREATE INDEX rm_claims_by_source ON rm_claims (source_id);
+
+-- table rm_fact_events on rm_fact_events
+CREATE TABLE rm_fact_events (
+  fact_id  TEXT    NOT NULL,
+  position INTEGER NOT NULL,
+  viewed   INTEGER NOT NULL CHECK (viewed IN (0, 1)),
+  PRIMARY KEY (fact_id, position)
+) STRICT, WITHOUT ROWID;
 
 -- table rm_fact_view_history on rm_fact_view_history
 CREATE TABLE rm_fact_view_history (
@@ -93,6 +101,12 @@ CREATE TABLE rm_facts (
 CREATE TABLE rm_policy (
   id  INTEGER PRIMARY KEY CHECK (id = 1),
   doc TEXT NOT NULL
+) STRICT;
+
+-- table rm_policy_history on rm_policy_history
+CREATE TABLE rm_policy_history (
+  position INTEGER PRIMARY KEY,
+  doc      TEXT    NOT NULL
 ) STRICT;
 
 -- table rm_sources on rm_sources

@@ -29,7 +29,7 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const record = await loadFactRecord(readModel, request.params.id)
+        const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record?.view) return notFound(reply, `fact "${request.params.id}"`)
         const datePublished = (await recordedAt(store, BigInt(record.view.asOf.position))) ?? record.fact.defined.recordedAt
         const review = toClaimReview({ ...record, view: record.view }, { baseUrl: baseUrlOf(request), reviewer: deps.reviewer, datePublished })
@@ -49,7 +49,7 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const record = await loadFactRecord(readModel, request.params.id)
+        const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record) return notFound(reply, `fact "${request.params.id}"`)
         return reply.type('application/json').send(toProv(record, { baseUrl: baseUrlOf(request) }))
       },

@@ -90,7 +90,7 @@ export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const record = await loadFactRecord(readModel, request.params.id)
+        const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record) return notFound(reply, `fact "${request.params.id}"`)
         const { fact, claims, sources, views } = record
         return { factId: fact.factId, fact, claims, sources, views, timeline: factTimeline(record) }

@@ -37,6 +37,7 @@ export function healthRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        const integrity = deps.integrity.state()
         const projected = runner.position()
         let head: bigint
         try {
@@ -46,6 +47,9 @@ export function healthRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           return reply.code(503).send({ status: 'not-ready', store: store.kind, headPosition: null, projectedPosition: projected.toString(), lag: null, reason: 'the event store cannot be reached' })
         }
         const lag = head > projected ? head - projected : 0n
+        if (integrity.status === 'tampered') {
+          return reply.code(503).send({ status: 'not-ready', store: store.kind, headPosition: head.toString(), projectedPosition: projected.toString(), lag: lag.toString(), reason: `LEDGER TAMPERED: ${integrity.detail}` })
+        }
         const ready = lag <= deps.maxReadyLag
         return reply.code(ready ? 200 : 503).send({
           status: ready ? 'ready' : 'not-ready',

@@ -11,12 +11,22 @@ const PublicKey = z.object({
   publicKey: z.string().describe('SPKI PEM'),
 })
 
+const IntegrityResponse = z.object({
+  status: z.enum(['verifying', 'verified', 'tampered']),
+  detail: z.string().optional().describe('what failed, naming the first bad event when there is one'),
+  firstBad: z.object({ position: z.string(), eventId: z.string(), stream: z.string(), revision: z.string(), problem: z.string() }).passthrough().nullable().optional(),
+  size: z.number().int().optional(),
+  rootHash: z.string().optional(),
+  verifiedAt: z.string().optional(),
+  checkedAtStart: z.number().int().optional().describe('events after the last verified head, checked before the server listened'),
+})
+
 const HeadPage = z.object({
   items: z.array(SignedHead),
   next: z.string().nullable().describe('tree size to pass as `after` for the next page; null on the last page'),
 })
 
-/** GET /ledger/key, /ledger/key.pem, /ledger/head, /ledger/heads: the ledger's public key and its signed tree heads. */
+/** GET /ledger/key, /ledger/key.pem, /ledger/head, /ledger/heads, /ledger/integrity: the ledger's public key and its signed tree heads. */
 export function ledgerHeadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const { signer, heads } = deps
   return async (app) => {
@@ -44,6 +54,20 @@ export function ledgerHeadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async () => heads.current(),
+    )
+
+    app.get(
+      '/ledger/integrity',
+      {
+        config: { access: 'public', rateLimit: false },
+        schema: {
+          tags: ['ledger'],
+          summary: 'Whether the log verifies: verifying, verified, or tampered (with the first bad event)',
+          description: 'Checked at start-up from the last verified head, then over the whole log against every signed head, in the background. The web page shows a banner when tampered.',
+          response: { 200: IntegrityResponse },
+        },
+      },
+      async () => JSON.parse(JSON.stringify(deps.integrity.state(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as z.infer<typeof IntegrityResponse>,
     )
 
     app.get(

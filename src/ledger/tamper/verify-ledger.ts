@@ -47,11 +47,17 @@ export interface VerifyOptions {
   onProgress?(n: number): void
   /** Also report the head at each of these tree sizes (those the log reaches), to compare with heads signed earlier. */
   headsAt?: readonly number[]
+  /**
+   * Verify only a tail of the log: the events come after this position, and
+   * priorTip gives each stream's last event before them (its chain link).
+   * The Merkle head is then over the tail alone and means nothing by itself.
+   */
+  after?: { position: bigint; priorTip(stream: string): Promise<StreamTip | undefined> }
 }
 
 export const PROGRESS_EVERY = 1000
 
-interface StreamTip {
+export interface StreamTip {
   revision: bigint
   hash: string
 }
@@ -70,10 +76,14 @@ export async function verifyEvents(events: AsyncIterable<RecordedEvent>, options
   const tree = createMerkleAccumulator()
   const wanted = new Set(options.headsAt ?? [])
   const heads: LedgerHead[] = wanted.has(0) ? [{ size: 0, rootHash: tree.root().toString('hex'), position: 0n }] : []
-  let lastPosition = 0n
+  let lastPosition = options.after?.position ?? 0n
   let checked = 0
 
   for await (const event of events) {
+    if (options.after && !tips.has(event.stream) && event.revision > 0n) {
+      const prior = await options.after.priorTip(event.stream)
+      if (prior) tips.set(event.stream, prior)
+    }
     const fault = firstFault(event, lastPosition, tips.get(event.stream))
     if (fault) {
       const { position, id: eventId, stream, revision } = event

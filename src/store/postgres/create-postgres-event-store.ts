@@ -6,7 +6,7 @@ import { createChangeSignal } from './change-signal.js'
 import { silentLogger, type StoreLogger } from './logger.js'
 import { migratePostgres } from './migrate.js'
 import { toStoreError } from './pg-errors.js'
-import { readAll, readStream } from './read-events.js'
+import { readAll, readPositions, readStream } from './read-events.js'
 import { subscribeToAll } from './subscribe.js'
 import { prepareAppend } from '../shared/prepare-append.js'
 
@@ -65,6 +65,10 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
     readAll(readOptions) {
       assertOpen()
       return readAll(pool, readOptions)
+    },
+    readPositions(positions) {
+      assertOpen()
+      return readPositions(pool, positions)
     },
     subscribeToAll(subscribeOptions) {
       assertOpen()

@@ -65,3 +65,13 @@ export async function* readStream(pool: pg.Pool, stream: string, options: ReadSt
     remaining -= page.length
   }
 }
+
+/** The events at these positions, in position order (see EventStore.readPositions). */
+export async function readPositions(pool: pg.Pool, positions: readonly bigint[]): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = []
+  for (let i = 0; i < positions.length; i += READ_PAGE_SIZE * 10) {
+    const page = positions.slice(i, i + READ_PAGE_SIZE * 10).map((p) => p.toString())
+    events.push(...(await query(pool, `SELECT ${EVENT_COLUMNS} FROM events WHERE position = ANY($1::bigint[]) ORDER BY position`, [page])))
+  }
+  return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+}

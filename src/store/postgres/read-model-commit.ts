@@ -4,9 +4,6 @@ import type { ProjectionBatch } from '../read-model-port.js'
 import { lastByKey } from '../shared/last-by-key.js'
 import { changedViews, viewSearchText } from '../shared/view-change.js'
 
-
-export const READ_MODEL_TABLES = ['rm_sources', 'rm_facts', 'rm_claims', 'rm_fact_views', 'rm_fact_view_history', 'rm_policy', 'rm_checkpoint']
-
 /**
  * Writes a projection batch and its checkpoint in one transaction, with
  * the same outcome as the SQLite writer (src/store/sqlite/read-model-commit.ts)
@@ -56,15 +53,29 @@ export async function commitBatch(client: pg.PoolClient, batch: ProjectionBatch)
 
   if (batch.views.length > 0) await writeViews(client, batch.views)
 
+  const factEvents = batch.factEvents ?? []
+  if (factEvents.length > 0) {
+    await client.query(
+      `INSERT INTO rm_fact_events (fact_id, position, viewed) SELECT * FROM unnest($1::text[], $2::bigint[], $3::boolean[])
+       ON CONFLICT (fact_id, position) DO UPDATE SET viewed = excluded.viewed`,
+      [factEvents.map((e) => e.factId), factEvents.map((e) => e.position.toString()), factEvents.map((e) => e.viewed)],
+    )
+  }
+  for (const { position, policy } of batch.policyHistory ?? []) {
+    await client.query('INSERT INTO rm_policy_history (position, doc) VALUES ($1, $2::json) ON CONFLICT (position) DO UPDATE SET doc = excluded.doc', [
+      position.toString(),
+      JSON.stringify(policy),
+    ])
+  }
   if (batch.policy) {
     await client.query('INSERT INTO rm_policy (id, doc) VALUES (1, $1::json) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', [
       JSON.stringify(batch.policy),
     ])
   }
   await client.query(
-    `INSERT INTO rm_checkpoint (id, position, version) VALUES (1, $1, $2)
-     ON CONFLICT (id) DO UPDATE SET position = excluded.position, version = excluded.version`,
-    [batch.checkpoint.position.toString(), batch.checkpoint.version],
+    `INSERT INTO rm_checkpoint (id, position, version, rebuilding) VALUES (1, $1, $2, $3)
+     ON CONFLICT (id) DO UPDATE SET position = excluded.position, version = excluded.version, rebuilding = excluded.rebuilding`,
+    [batch.checkpoint.position.toString(), batch.checkpoint.version, batch.checkpoint.rebuilding === true],
   )
 }
 

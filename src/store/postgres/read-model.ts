@@ -3,7 +3,8 @@ import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../../pr
 import type { ReadModelStore } from '../read-model-port.js'
 import { assertLimit, decodeCursor, toPage } from '../shared/page-cursor.js'
 import { toStoreError } from './pg-errors.js'
-import { READ_MODEL_TABLES, commitBatch } from './read-model-commit.js'
+import { READ_MODEL_TABLES } from '../shared/read-model-tables.js'
+import { commitBatch } from './read-model-commit.js'
 
 /**
  * The projection documents in the PostgreSQL database beside the events
@@ -48,8 +49,8 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
 
   return {
     async getCheckpoint() {
-      const [row] = await rows<{ position: string; version: string }>('SELECT position, version FROM rm_checkpoint WHERE id = 1')
-      return row ? { position: BigInt(row.position), version: row.version } : null
+      const [row] = await rows<{ position: string; version: string; rebuilding: boolean }>('SELECT position, version, rebuilding FROM rm_checkpoint WHERE id = 1')
+      return row ? { position: BigInt(row.position), version: row.version, ...(row.rebuilding && { rebuilding: true }) } : null
     },
     getPolicy: () => one<Policy>('SELECT doc FROM rm_policy WHERE id = $1', [1]),
     getSource: (id) => one<SourceDoc>('SELECT doc FROM rm_sources WHERE source_id = $1', [id]),
@@ -79,6 +80,22 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
     async getFactViewHistory(id) {
       return (await rows<{ view: FactView }>('SELECT view FROM rm_fact_view_history WHERE fact_id = $1 ORDER BY position', [id])).map((r) => r.view)
     },
+
+    async getFactEvents(factId, upTo) {
+      const found = await rows<{ position: string; viewed: boolean }>(
+        'SELECT position, viewed FROM rm_fact_events WHERE fact_id = $1 AND position <= $2 ORDER BY position',
+        [factId, upTo.toString()],
+      )
+      return found.map((r) => ({ factId, position: BigInt(r.position), viewed: r.viewed }))
+    },
+    async getLastFactEvent(factId, upTo) {
+      const [row] = await rows<{ position: string; viewed: boolean }>(
+        'SELECT position, viewed FROM rm_fact_events WHERE fact_id = $1 AND position <= $2 ORDER BY position DESC LIMIT 1',
+        [factId, upTo.toString()],
+      )
+      return row ? { factId, position: BigInt(row.position), viewed: row.viewed } : null
+    },
+    getPolicyAt: (position) => one<Policy>('SELECT doc FROM rm_policy_history WHERE position <= $1 ORDER BY position DESC LIMIT 1', [position.toString()]),
 
     async listFactViews(query) {
       assertLimit(query.limit)

@@ -76,6 +76,10 @@ export async function createSqliteEventStore(options: SqliteEventStoreOptions): 
       return reader.streamHead(stream)
     },
 
+    async readPositions(positions: readonly bigint[]) {
+      return reader.readPositions(positions)
+    },
+
     stats: groupCommit.stats,
 
     async close() {

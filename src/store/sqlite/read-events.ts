@@ -30,6 +30,10 @@ export function createEventReader(db: SqliteDatabase, assertOpen: () => void) {
   const byPosition = db
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`)
     .safeIntegers()
+  // One statement for a list of positions: a fact's events are scattered over the log.
+  const atPositions = db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`)
+    .safeIntegers()
   const head = db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck().safeIntegers()
   // Answered from the (stream, revision) unique index alone: no row, no JSON.
   const streamHeadRevision = db.prepare('SELECT max(revision) FROM events WHERE stream = ?').pluck().safeIntegers()
@@ -74,6 +78,16 @@ export function createEventReader(db: SqliteDatabase, assertOpen: () => void) {
     }
   }
 
+  function readPositions(positions: readonly bigint[]): RecordedEvent[] {
+    assertOpen()
+    const events: RecordedEvent[] = []
+    for (let i = 0; i < positions.length; i += PAGE_SIZE) {
+      const page = positions.slice(i, i + PAGE_SIZE).map((p) => assertPosition('position', p, 0n).toString())
+      for (const row of atPositions.all(`[${page.join(',')}]`) as EventRow[]) events.push(toRecordedEvent(row))
+    }
+    return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+  }
+
   function headPosition(): bigint {
     assertOpen()
     return head.get() as bigint
@@ -84,5 +98,5 @@ export function createEventReader(db: SqliteDatabase, assertOpen: () => void) {
     return streamHeadRevision.get(stream) as bigint | null
   }
 
-  return { readStream, readAll, readPage, headPosition, streamHead }
+  return { readStream, readAll, readPage, readPositions, headPosition, streamHead }
 }

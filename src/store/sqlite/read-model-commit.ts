@@ -3,6 +3,7 @@ import type { ProjectionBatch } from '../read-model-port.js'
 import type { SqliteDatabase } from './open-database.js'
 import { lastByKey } from '../shared/last-by-key.js'
 import { changedViews, viewSearchText } from '../shared/view-change.js'
+import { READ_MODEL_TABLES } from '../shared/read-model-tables.js'
 
 /**
  * Write a projection batch and its checkpoint in one transaction (BEGIN
@@ -30,8 +31,10 @@ export function createReadModelWriter(db: SqliteDatabase) {
     .pluck()
   const putHistory = db.prepare('INSERT OR REPLACE INTO rm_fact_view_history (fact_id, position, view) VALUES (?, ?, ?)')
   const putPolicy = db.prepare('INSERT OR REPLACE INTO rm_policy (id, doc) VALUES (1, ?)')
-  const putCheckpoint = db.prepare('INSERT OR REPLACE INTO rm_checkpoint (id, position, version) VALUES (1, ?, ?)')
-  const tables = ['rm_sources', 'rm_facts', 'rm_claims', 'rm_fact_views', 'rm_fact_view_history', 'rm_policy', 'rm_checkpoint']
+  const putPolicyHistory = db.prepare('INSERT OR REPLACE INTO rm_policy_history (position, doc) VALUES (?, ?)')
+  const putFactEvent = db.prepare('INSERT OR REPLACE INTO rm_fact_events (fact_id, position, viewed) VALUES (?, ?, ?)')
+  const putCheckpoint = db.prepare('INSERT OR REPLACE INTO rm_checkpoint (id, position, version, rebuilding) VALUES (1, ?, ?, ?)')
+  const tables = [...READ_MODEL_TABLES]
 
   /** Each view becomes a history row when its content differs from the fact's previous one; the last per fact is current. */
   function writeViews(views: readonly FactView[], subjects: ReadonlyMap<string, string | undefined>): void {
@@ -58,8 +61,10 @@ export function createReadModelWriter(db: SqliteDatabase) {
     }
     for (const claim of lastByKey(batch.claims, (c) => c.claimId)) putClaim.run(claim.claimId, claim.factId, claim.sourceId, JSON.stringify(claim))
     writeViews(batch.views, new Map(facts.map((f) => [f.factId, f.subject])))
+    for (const e of batch.factEvents ?? []) putFactEvent.run(e.factId, e.position, e.viewed ? 1 : 0)
     if (batch.policy) putPolicy.run(JSON.stringify(batch.policy))
-    putCheckpoint.run(batch.checkpoint.position, batch.checkpoint.version)
+    for (const p of batch.policyHistory ?? []) putPolicyHistory.run(p.position, JSON.stringify(p.policy))
+    putCheckpoint.run(batch.checkpoint.position, batch.checkpoint.version, batch.checkpoint.rebuilding ? 1 : 0)
   })
 
   const reset = db.transaction(() => {

@@ -1,9 +1,14 @@
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../../projections/model.js'
-import type { Checkpoint, FactListQuery, ReadModelStore } from '../read-model-port.js'
+import type { Checkpoint, FactEvent, FactListQuery, ReadModelStore } from '../read-model-port.js'
 import type { SqliteDatabase } from './open-database.js'
 import { assertLimit, decodeCursor, toPage } from '../shared/page-cursor.js'
 import { createReadModelWriter } from './read-model-commit.js'
 
+interface FactEventRow {
+  position: bigint
+  viewed: bigint
+}
+const toFactEvent = (factId: string, row: FactEventRow): FactEvent => ({ factId, position: row.position, viewed: row.viewed === 1n })
 const parse = <T>(text: string): T => JSON.parse(text) as T
 const parseOrNull = <T>(text: unknown): T | null => (typeof text === 'string' ? parse<T>(text) : null)
 
@@ -21,7 +26,12 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
   const claimDoc = doc('rm_claims', 'claim_id')
   const claimsOfFact = db.prepare('SELECT doc FROM rm_claims WHERE fact_id = ? ORDER BY claim_id').pluck()
   const claimsOfSource = db.prepare('SELECT doc FROM rm_claims WHERE source_id = ?').pluck()
-  const checkpoint = db.prepare('SELECT position, version FROM rm_checkpoint WHERE id = 1').safeIntegers()
+  const checkpoint = db.prepare('SELECT position, version, rebuilding FROM rm_checkpoint WHERE id = 1').safeIntegers()
+  const factEvents = db.prepare('SELECT position, viewed FROM rm_fact_events WHERE fact_id = ? AND position <= ? ORDER BY position').safeIntegers()
+  const lastFactEvent = db
+    .prepare('SELECT position, viewed FROM rm_fact_events WHERE fact_id = ? AND position <= ? ORDER BY position DESC LIMIT 1')
+    .safeIntegers()
+  const policyAt = db.prepare('SELECT doc FROM rm_policy_history WHERE position <= ? ORDER BY position DESC LIMIT 1').pluck()
   const policy = db.prepare('SELECT doc FROM rm_policy WHERE id = 1').pluck()
   const view = db.prepare('SELECT view FROM rm_fact_views WHERE fact_id = ?').pluck()
   const viewAt = db
@@ -41,8 +51,8 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
 
   return {
     async getCheckpoint(): Promise<Checkpoint | null> {
-      const row = checkpoint.get() as { position: bigint; version: string } | undefined
-      return row ? { position: row.position, version: row.version } : null
+      const row = checkpoint.get() as { position: bigint; version: string; rebuilding: bigint } | undefined
+      return row ? { position: row.position, version: row.version, ...(row.rebuilding === 1n && { rebuilding: true }) } : null
     },
     getPolicy: async () => parseOrNull<Policy>(policy.get()),
     getSource: async id => parseOrNull<SourceDoc>(sourceDoc.get(id)),
@@ -64,6 +74,12 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
     getFactViewText: async id => (view.get(id) as string | undefined) ?? null,
     getFactViewAt: async (id, position) => parseOrNull<FactView>(viewAt.get(id, position)),
     getFactViewHistory: async id => (history.all(id) as string[]).map(text => parse<FactView>(text)),
+    getFactEvents: async (factId, upTo) => (factEvents.all(factId, upTo) as FactEventRow[]).map(row => toFactEvent(factId, row)),
+    async getLastFactEvent(factId, upTo) {
+      const row = lastFactEvent.get(factId, upTo) as FactEventRow | undefined
+      return row ? toFactEvent(factId, row) : null
+    },
+    getPolicyAt: async position => parseOrNull<Policy>(policyAt.get(position)),
 
     async listFactViews(query: FactListQuery) {
       assertLimit(query.limit)

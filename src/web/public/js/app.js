@@ -17,6 +17,7 @@ import { renderAuditPage } from './views/audit-page.js'
 import { renderClaimPage } from './views/claim-page.js'
 import { renderCorrectionsPage } from './views/corrections-page.js'
 import { renderFactPage } from './views/fact-page.js'
+import { refreshIntegrityBanner } from './views/integrity-banner.js'
 import { renderFactsList } from './views/facts-list.js'
 import { renderLedgerPage } from './views/ledger-page.js'
 import { renderReviewPage } from './views/review-page.js'
@@ -35,6 +36,7 @@ export function parseHash(hash = location.hash) {
 
 function route({ initial = false } = {}) {
   const { path, params } = parseHash()
+  refreshIntegrityBanner()
   current?.abort()
   const controller = new AbortController()
   current = controller

@@ -77,6 +77,8 @@ export async function renderFactPage({ main, params, signal }, factId) {
       h('p', { class: 'fact-meta' }, `Subject: ${fact.subject} · unit: ${fact.unit} · ${fact.kind}${fact.timeVarying ? ' · a running figure' : ''}`, fact.subsetOf ? [' · part of ', h('a', { href: `#/facts/${enc(fact.subsetOf)}` }, fact.subsetOf)] : null),
       valuePanel(view, fact, label, () => unpinFact(factId, refresh)),
       explanationPanel(view, label),
+      // A receipt lets anyone check this figure offline, without trusting this server (factledger verify-receipt).
+      h('p', { class: 'receipt-link' }, h('a', { href: `/facts/${enc(factId)}/receipt`, download: `receipt-${factId}.json`, 'data-testid': 'download-receipt' }, 'Download receipt'), ' — the figure, a signed ledger head and a proof for every event behind it, checkable with ', h('code', {}, 'factledger verify-receipt'), '.'),
       exportsPanel(factId),
       createTimeTravel({
         factId,

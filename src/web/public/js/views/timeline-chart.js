@@ -169,7 +169,7 @@ export function renderTimeline(container, { claims, sourcesById, view, unit, kin
           afterBuildTicks: (scale) => (scale.ticks = monthTicks(x0, x1).map((value) => ({ value }))),
           ticks: { callback: (v) => (x1 - x0 < 62 * day ? formatDate(new Date(v).toISOString()) : formatMonth(v)) },
         },
-        y: { type: 'linear', min: range.min, max: range.max, title: { display: true, text: unit }, ticks: { precision: kind === 'count' ? 0 : undefined, callback: (v) => (kind === 'date' ? formatDate(new Date(v * day).toISOString()) : formatNumber(v)) } },
+        y: { type: 'linear', min: range.min, max: range.max, title: { display: true, text: unit }, ticks: { precision: kind === 'count' ? 0 : undefined, callback: (v) => (kind === 'date' ? formatDate(new Date(v * day).toISOString()) : kind === 'percent' ? `${formatNumber(v)}%` : formatNumber(v)) } },
       },
     }
     chart?.destroy()
