@@ -15,7 +15,7 @@ const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.
 
 /** GET /facts/:id/claimreview (schema.org JSON-LD), /facts/:id/prov (W3C PROV-JSON) and /facts/:id/claims.csv. */
 export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
-  const { readModel, store } = deps.runtime
+  const { store } = deps.runtime
   return async (app) => {
     app.get(
       '/facts/:id/claimreview',
@@ -67,7 +67,7 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const record = await loadFactRecord(readModel, request.params.id)
+        const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record) return notFound(reply, `fact "${request.params.id}"`)
         return reply
           .type('text/csv; charset=utf-8')
