@@ -41,6 +41,14 @@ t.test('an edit made with a named key is credited by name on the claim’s histo
   t.match(await corrected.locator('.claim-history > ol > li').last().textContent(), 'by Li Wei (editor)')
 })
 
+t.test('a disputed claim shows how many disputes are open, with their reasons and who opened them', async (t) => {
+  const card = page.locator(`li.claim-card[data-claim-id="${second!.claimId}"]`)
+  const disputes = card.getByTestId('claim-disputes')
+  t.match(await disputes.locator('.disputes-count').textContent(), /^1 open dispute$/)
+  t.match(await disputes.locator('li').first().textContent(), /^Open: “Which round is this\?” — Li Wei \(editor\)/)
+  t.match(await card.locator('.badge.lifecycle-disputed').textContent(), 'disputed')
+})
+
 t.test('the audit trail lists the acts newest first with who, why and links to the claim and the fact', async (t) => {
   await page.getByRole('link', { name: 'Audit', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor()

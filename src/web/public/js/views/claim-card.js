@@ -7,6 +7,7 @@ import { enc } from '../api.js'
 import { h, uid } from '../dom.js'
 import { formatDate, formatDateTime } from '../format.js'
 import { lifecycleBadge, modalityBadge } from './badges.js'
+import { disputeList, openDisputes } from './disputes.js'
 import { actorText } from './people.js'
 
 /** The claim's part in a view, in words. */
@@ -42,7 +43,7 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
     claim.retracted ? lifecycleBadge('retracted', claim.retracted.reason) : null,
     source?.retracted ? lifecycleBadge('source retracted', source.retracted.reason) : null,
     reassigned.length ? lifecycleBadge('reassigned', 'filed under another fact before') : null,
-    claim.disputes.length ? lifecycleBadge('disputed', claim.disputes.map((d) => d.reason).join('; ')) : null,
+    openDisputes(claim).length ? lifecycleBadge('disputed', openDisputes(claim).map((d) => d.reason).join('; ')) : null,
     isSuperseded ? lifecycleBadge('superseded', supersededStep?.detail ?? 'superseded') : null,
   ]
   const movedAway = claim.factId !== factId
@@ -71,6 +72,7 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
         h('dd', {}, formatDate(claim.validAt)),
         claim.reassignedFrom.length ? [h('dt', {}, 'Filed before under'), h('dd', {}, claim.reassignedFrom.map((f, i) => [i ? ', ' : '', factLink(f, factsById)]))] : null,
       ),
+      disputeList(claim, actions, Boolean(claim.retracted) || movedAway),
       history(claim),
       editorActions(claim, movedAway, actions),
     ),
@@ -135,7 +137,7 @@ function movedText(claim, factsById) {
   return ['Moved to another fact: ', factLink(claim.factId, factsById)]
 }
 
-const actionWords = { recorded: 'Recorded', corrected: 'Corrected', retracted: 'Retracted', disputed: 'Disputed', reassigned: 'Reassigned' }
+const actionWords = { recorded: 'Recorded', corrected: 'Corrected', retracted: 'Retracted', disputed: 'Disputed', 'dispute-resolved': 'Dispute resolved', reassigned: 'Reassigned' }
 
 function history(claim) {
   return h(
