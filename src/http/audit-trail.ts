@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { RecordedEvent } from '../../events/envelope.js'
 import type { EventStore } from '../store/port.js'
-import type { ReadModelStore } from '../store/read-model-port.js'
+import type { ReadModelStore } from '../read-model/port.js'
 
 /** The editorial acts an audit lists, by the event that records each. */
 export const auditKinds = {
