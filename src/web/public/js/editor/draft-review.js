@@ -217,10 +217,12 @@ function offsetsText(draft, source, textSource) {
 function suggestionText(suggestion, facts) {
   if ('factId' in suggestion) {
     const known = facts.some((f) => f.factId === suggestion.factId)
-    return known ? `Suggested by the extractor (similarity ${Math.round(suggestion.score * 100)}%). Check it.` : 'The suggested fact is not in the list; choose one.'
+    const why = suggestion.reason ? ` Why: ${suggestion.reason}.` : ''
+    return known ? `Suggested by the extractor (similarity ${Math.round(suggestion.score * 100)}%). Check it.${why}` : 'The suggested fact is not in the list; choose one.'
   }
   const best = suggestion.bestScore === undefined ? '' : ` (best similarity ${Math.round(suggestion.bestScore * 100)}%)`
-  return `No existing fact fits well${best}. Choose one if it does; if none does, define the fact first and then accept this draft.`
+  const why = suggestion.reason ? ` Why: ${suggestion.reason}.` : ''
+  return `No existing fact fits well${best}.${why} Choose one if it does; if none does, define the fact first and then accept this draft.`
 }
 
 function validAtHelp(draft) {
