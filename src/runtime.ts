@@ -4,7 +4,7 @@ import { createLedger, type Ledger } from './ledger/create-ledger.js'
 import { createLedgerTree, type LedgerTree } from './ledger/tamper/ledger-tree.js'
 import { createFactQueries, type FactQueries } from './read/fact-queries.js'
 import { createProjectionRunner, type ProjectionRunner } from './runner/projection-runner.js'
-import { type Backend, openBackend } from './store/open-backend.js'
+import { type Backend, openBackend } from './backend/open-backend.js'
 
 /** Everything a command or the server works with, opened from one configuration. */
 export interface Runtime extends Backend {

@@ -1,10 +1,10 @@
 import { pino } from 'pino'
 import { createProjectionRunner } from '../../src/runner/projection-runner.js'
 import pg from 'pg'
-import { openPostgresBackend } from '../../src/store/postgres/open-postgres-backend.js'
+import { openPostgresBackend } from '../../src/backend/open-postgres-backend.js'
 import type { EventStore } from '../../src/store/port.js'
-import type { ReadModelStore } from '../../src/store/read-model-port.js'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import type { ReadModelStore } from '../../src/read-model/port.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 import { openDatabase } from '../../src/store/sqlite/open-database.js'
 
 /**

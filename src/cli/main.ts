@@ -1,5 +1,4 @@
 import { ConfigError } from '../config.js'
-import { benchCommand } from './commands/bench.js'
 import { demoCommand } from './commands/demo.js'
 import { factsCommand } from './commands/facts.js'
 import { extractCommand } from './commands/extract.js'
@@ -26,7 +25,6 @@ const commands: Record<string, { run: CliCommand; help: string }> = {
   serve: { run: serveCommand, help: 'serve [--port N] [--host H] [--no-demo] the HTTP API (loads the demo corpus into an empty ledger)' },
   extract: { run: extractCommand, help: 'extract <article.txt> [--meta source.json] [--json]  draft claims for review; records nothing' },
   migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },
-  bench: { run: benchCommand, help: 'bench [--quick] [--only a,b] [--out F]   product vs bare baseline, side by side; writes bench/results.json' },
 }
 
 export function registerCommand(name: string, run: CliCommand, help: string): void {

@@ -1,7 +1,7 @@
 import type { FactStatus, FactView } from '../../projections/model.js'
 import type { Clocks } from '../read/clocks.js'
 import type { FactQueries } from '../read/fact-queries.js'
-import type { FactListQuery, Page } from '../store/read-model-port.js'
+import type { FactListQuery, Page } from '../read-model/port.js'
 
 /**
  * List facts, filtering by status at the asked clocks. The read model only

@@ -1,6 +1,6 @@
 import type { ClaimDoc, FactDoc, FactView, SourceDoc } from '../../projections/model.js'
 import type { FactQueries } from '../read/fact-queries.js'
-import type { ReadModelStore } from '../store/read-model-port.js'
+import type { ReadModelStore } from '../read-model/port.js'
 
 /** Everything the read model knows about one fact: the material of its history and its exports. */
 export interface FactRecord {

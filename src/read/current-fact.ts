@@ -1,5 +1,6 @@
 import { streamOf } from '../../events/ids.js'
-import type { Backend, FactViewAndHead } from '../store/open-backend.js'
+import type { Backend } from '../backend/open-backend.js'
+import type { FactViewAndHead } from '../read-model/port.js'
 import { streamRevision } from '../store/stream-revision.js'
 
 /**

@@ -2,7 +2,7 @@ import { reconcileFact } from '../../projections/facts/reconcile.js'
 import { defaultPolicy, type FactView } from '../../projections/model.js'
 import type { EventStore } from '../store/port.js'
 import { readPositions } from '../store/read-positions.js'
-import type { ReadModelStore } from '../store/read-model-port.js'
+import type { ReadModelStore } from '../read-model/port.js'
 import { createFactFold } from './fact-fold.js'
 
 /**

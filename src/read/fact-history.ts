@@ -2,8 +2,8 @@ import { reconcileFact } from '../../projections/facts/reconcile.js'
 import { defaultPolicy, type FactView } from '../../projections/model.js'
 import type { EventStore } from '../store/port.js'
 import { readPositions } from '../store/read-positions.js'
-import type { ReadModelStore } from '../store/read-model-port.js'
-import { sameViewContent } from '../store/shared/view-change.js'
+import type { ReadModelStore } from '../read-model/port.js'
+import { sameViewContent } from '../read-model/view-change.js'
 import { createFactFold } from './fact-fold.js'
 
 const END = 9_223_372_036_854_775_807n

@@ -7,7 +7,7 @@ import { reconcileFact } from '../../projections/facts/reconcile.js'
 import type { FactView, Policy, SourceDoc } from '../../projections/model.js'
 import { evolvePolicy } from '../../projections/policy.js'
 import { projectionVersion } from '../../projections/version.js'
-import type { FactEvent, ProjectionBatch, ReadModelStore } from '../store/read-model-port.js'
+import type { FactEvent, ProjectionBatch, ReadModelStore } from '../read-model/port.js'
 import { type BatchState, createBatchState } from './batch-state.js'
 import type { DocCache } from './doc-cache.js'
 

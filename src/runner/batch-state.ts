@@ -1,5 +1,5 @@
 import type { ClaimDoc, FactDoc, Policy, SourceDoc } from '../../projections/model.js'
-import type { ReadModelStore } from '../store/read-model-port.js'
+import type { ReadModelStore } from '../read-model/port.js'
 import type { DocCache } from './doc-cache.js'
 
 /**

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../events/envelope.js'
 import { defaultPolicy, type Policy } from '../../projections/model.js'
 import { projectionVersion } from '../../projections/version.js'
 import type { EventStore } from '../store/port.js'
-import type { ReadModelStore } from '../store/read-model-port.js'
+import type { ReadModelStore } from '../read-model/port.js'
 import { applyBatch } from './apply-batch.js'
 import { createDocCache, type DocCache, type DocCacheLimits } from './doc-cache.js'
 

@@ -1,6 +1,15 @@
 import type { Logger } from 'pino'
-import type { Backend } from '../store/open-backend.js'
 import type { ProjectionRunner } from './projection-runner.js'
+
+/**
+ * Where several app processes share one database, only the holder of this
+ * lease may run the projections (PostgreSQL offers it; embedded SQLite has one
+ * process by construction).
+ */
+export type WaitForRunnerLease = (
+  onStandby: (attempt: number) => void,
+  signal: AbortSignal,
+) => Promise<{ held: boolean; lost: AbortSignal; release(): Promise<void> }>
 
 export interface RunningProjections {
   /** Settles once this process has caught up and follows the log live, or knows another process does. */
@@ -13,7 +22,7 @@ export interface RunningProjections {
  * (PostgreSQL, several app processes), only its holder folds events; the
  * others stand by and take over when the holder dies.
  */
-export function runProjections(backend: Backend, runner: ProjectionRunner, logger: Logger): RunningProjections {
+export function runProjections(backend: { waitForRunnerLease?: WaitForRunnerLease | undefined }, runner: ProjectionRunner, logger: Logger): RunningProjections {
   const stopping = new AbortController()
   const log = logger.child({ component: 'projections' })
   let markReady!: () => void

@@ -1,4 +1,5 @@
 import t from 'tap'
+import { assertProperty } from '../helpers/property.js'
 import fc from 'fast-check'
 import { hedgePrefixes } from '../../events/quantity/hedge-words.js'
 import { parseQuantity } from '../../events/quantity/parse.js'
@@ -22,8 +23,9 @@ const sentence = fc.record({
   mark: fc.constantFrom('', '\u200F', '\u200E'),
 })
 
-t.test('every draft quotes the text exactly at its offsets, and its figure parses to its value', async () => {
-  fc.assert(
+t.test('every draft quotes the text exactly at its offsets, and its figure parses to its value', async (t) => {
+  await assertProperty(
+    t,
     fc.property(fc.array(sentence, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n', ' ', '\n\n'), (parts, joiner) => {
       const text = parts
         .map((p) => `${p.mark}${p.hedge ? `${p.hedge[0]!.toUpperCase()}${p.hedge.slice(1)} ` : ''}${group(p.n, p.sep)}${p.mark}${p.space}${p.noun} were counted, ${p.speaker}.`)
@@ -45,8 +47,9 @@ t.test('every draft quotes the text exactly at its offsets, and its figure parse
   )
 })
 
-t.test('each generated figure is found with its number and hedge', async () => {
-  fc.assert(
+t.test('each generated figure is found with its number and hedge', async (t) => {
+  await assertProperty(
+    t,
     fc.property(sentence, (p) => {
       const text = `${p.hedge ? `${p.hedge} ` : ''}${group(p.n, p.sep)} ${p.noun} were counted, ${p.speaker}.`
       const r = extractDraftClaims({ text, publishedAt: '2025-01-15' })
@@ -57,8 +60,9 @@ t.test('each generated figure is found with its number and hedge', async () => {
   )
 })
 
-t.test('extraction never throws and never proposes a draft outside the text, whatever the text', async () => {
-  fc.assert(
+t.test('extraction never throws and never proposes a draft outside the text, whatever the text', async (t) => {
+  await assertProperty(
+    t,
     fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: fc.constantFrom(...'0123456789 ,.-$€%abcdeST\n\u00A0'.split('')), maxLength: 300 })), (text) => {
       const r = extractDraftClaims({ text, publishedAt: '2025-01-15' })
       if (!r.ok) return ['EmptyText', 'BinaryText'].includes(r.error.code)
@@ -68,8 +72,9 @@ t.test('extraction never throws and never proposes a draft outside the text, wha
   )
 })
 
-t.test('sentences cover the text in order without overlap, each exactly its slice', async () => {
-  fc.assert(
+t.test('sentences cover the text in order without overlap, each exactly its slice', async (t) => {
+  await assertProperty(
+    t,
     fc.property(fc.string({ unit: fc.constantFrom(...'Ab. U.S. Mr. 12, \n?!"'.split('')), maxLength: 300 }), (text) => {
       const sentences = splitSentences(text)
       return sentences.every((s, i) => text.slice(s.start, s.end) === s.text && s.text.trim() === s.text && s.text.length > 0 && (i === 0 || sentences[i - 1]!.end <= s.start))

@@ -1,7 +1,7 @@
 import type { MerkleTreeStore } from '../../src/store/merkle-tree-port.js'
 import { createMemoryMerkleTreeStore } from './memory-merkle-tree-store.js'
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../projections/model.js'
-import type { Checkpoint, FactEvent, FactListQuery, Page, ProjectionBatch, ReadModelStore } from '../../src/store/read-model-port.js'
+import type { Checkpoint, FactEvent, FactListQuery, Page, ProjectionBatch, ReadModelStore } from '../../src/read-model/port.js'
 import { createMemoryEventStore, type MemoryEventStore } from './memory-store.js'
 
 /**

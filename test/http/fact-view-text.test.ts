@@ -2,8 +2,8 @@ import { join } from 'node:path'
 import t from 'tap'
 import { createFactViewBodies } from '../../src/http/fact-view-body.js'
 import { htmlSafeStringify } from '../../src/http/json-serializer.js'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
-import { factView } from '../store/read-model/documents.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
+import { factView } from '../read-model/documents.js'
 import { closeTestApi, createTestApi, ids, jsonWrite, seed } from './harness.js'
 
 /** Everything but what differs per request. */

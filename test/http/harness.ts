@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.js'
 import { type AppOptions, buildApp } from '../../src/http/app.js'
 import { createLedgerSigner, type LedgerSigner } from '../../src/ledger/tamper/signing-key.js'
 import { openRuntime, type Runtime } from '../../src/runtime.js'
-import type { Backend } from '../../src/store/open-backend.js'
+import type { Backend } from '../../src/backend/open-backend.js'
 import { createMemoryBackend } from '../helpers/memory-read-model.js'
 
 /** Test-only: an API over an in-memory ledger, with one key per role and a seeded corpus. */

@@ -79,8 +79,8 @@ t.test('the server ends the feed when the client disconnects', async (t) => {
   await feed.nextEvent()
   const closedLogged = api.waitForLog(/live feed closed/)
   feed.close()
-  await closedLogged
-  t.pass('the server noticed and ended the subscription')
+  // The server noticed and ended the subscription (the run times out if it never does).
+  t.match(JSON.parse(await closedLogged), { msg: 'live feed closed' })
 })
 
 t.test('closing the server ends open feeds, and close() returns', async (t) => {

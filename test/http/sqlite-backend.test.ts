@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import t from 'tap'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 import { closeTestApi, createTestApi, ids, jsonWrite, seed } from './harness.js'
 import { connectSse } from './sse-client.js'
 

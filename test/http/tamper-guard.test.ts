@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import t from 'tap'
 import { hashEvent } from '../../src/store/hash-chain.js'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 import { cli } from '../cli/run-cli.js'
 import { closeTestApi, createTestApi, ids, jsonWrite } from './harness.js'
 

@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict'
 import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
 import fc from 'fast-check'
 import t from 'tap'
+import { assertProperty } from '../helpers/property.js'
 import { createLineSplitter } from '../../src/interchange/ndjson-lines.js'
 
 /** What node:readline (crlfDelay: Infinity, as the import used) makes of the same chunks. */
@@ -27,10 +29,11 @@ function cut(text: string, at: number[]): Buffer[] {
 const text = fc.array(fc.constantFrom('\n', '\r', '\r\n', '', ' ', 'a', '{"x":1}', 'é😀'), { maxLength: 40 }).map(parts => parts.join(''))
 
 t.test('the same lines as readline, however the bytes are cut into chunks', async t => {
-  await fc.assert(
+  await assertProperty(
+    t,
     fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 8 }), async (whole, at) => {
       const chunks = cut(whole, at)
-      t.strictSame(splitterLines(chunks), await readlineLines(chunks), JSON.stringify(chunks.map(c => c.toString('hex'))))
+      assert.deepStrictEqual(splitterLines(chunks), await readlineLines(chunks), JSON.stringify(chunks.map(c => c.toString('hex'))))
     }),
     { numRuns: 1500, seed: 2028 },
   )

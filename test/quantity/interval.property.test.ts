@@ -1,4 +1,5 @@
 import t from 'tap'
+import { assertProperty } from '../helpers/property.js'
 import fc from 'fast-check'
 import {
   consistent, containsInterval, containsPoint, intersect, intersectAll, isEmpty, pointValue, sameInterval, unbounded,
@@ -28,28 +29,30 @@ function witnesses(...intervals: Interval[]): number[] {
 
 const inBoth = (a: Interval, b: Interval, x: number) => containsPoint(a, x) && containsPoint(b, x)
 
-t.test('intersection is commutative', async () => {
-  fc.assert(fc.property(interval, interval, (a, b) => sameInterval(intersect(a, b), intersect(b, a))))
+t.test('intersection is commutative', async (t) => {
+  await assertProperty(t, fc.property(interval, interval, (a, b) => sameInterval(intersect(a, b), intersect(b, a))))
 })
 
-t.test('intersection is associative', async () => {
-  fc.assert(
+t.test('intersection is associative', async (t) => {
+  await assertProperty(
+    t,
     fc.property(interval, interval, interval, (a, b, c) =>
       sameInterval(intersect(intersect(a, b), c), intersect(a, intersect(b, c))),
     ),
   )
 })
 
-t.test('intersection is idempotent', async () => {
-  fc.assert(fc.property(interval, (a) => sameInterval(intersect(a, a), a)))
+t.test('intersection is idempotent', async (t) => {
+  await assertProperty(t, fc.property(interval, (a) => sameInterval(intersect(a, a), a)))
 })
 
-t.test('the unbounded interval is the identity of intersection', async () => {
-  fc.assert(fc.property(interval, (a) => sameInterval(intersect(a, unbounded), a) && sameInterval(intersectAll([a]), a)))
+t.test('the unbounded interval is the identity of intersection', async (t) => {
+  await assertProperty(t, fc.property(interval, (a) => sameInterval(intersect(a, unbounded), a) && sameInterval(intersectAll([a]), a)))
 })
 
-t.test('a point lies in the intersection exactly when it lies in both operands', async () => {
-  fc.assert(
+t.test('a point lies in the intersection exactly when it lies in both operands', async (t) => {
+  await assertProperty(
+    t,
     fc.property(interval, interval, (a, b) => {
       const i = intersect(a, b)
       return witnesses(a, b).every((x) => containsPoint(i, x) === inBoth(a, b, x))
@@ -57,14 +60,16 @@ t.test('a point lies in the intersection exactly when it lies in both operands',
   )
 })
 
-t.test('the intersection is contained in both operands', async () => {
-  fc.assert(
+t.test('the intersection is contained in both operands', async (t) => {
+  await assertProperty(
+    t,
     fc.property(interval, interval, (a, b) => containsInterval(a, intersect(a, b)) && containsInterval(b, intersect(a, b))),
   )
 })
 
-t.test('consistent(a, b) holds exactly when some number lies in both', async () => {
-  fc.assert(
+t.test('consistent(a, b) holds exactly when some number lies in both', async (t) => {
+  await assertProperty(
+    t,
     fc.property(interval, interval, (a, b) => {
       const witnessed = witnesses(a, b).some((x) => inBoth(a, b, x))
       return consistent(a, b) === witnessed && consistent(a, b) === !isEmpty(intersect(a, b))
@@ -72,8 +77,9 @@ t.test('consistent(a, b) holds exactly when some number lies in both', async () 
   )
 })
 
-t.test('containsPoint agrees with intersecting the interval with that point', async () => {
-  fc.assert(
+t.test('containsPoint agrees with intersecting the interval with that point', async (t) => {
+  await assertProperty(
+    t,
     fc.property(interval, fc.integer({ min: -6, max: 6 }), (a, x) => {
       const point: Interval = { lower: x, upper: x, lowerInclusive: true, upperInclusive: true }
       return containsPoint(a, x) === !isEmpty(intersect(a, point)) && pointValue(point) === x
@@ -81,13 +87,14 @@ t.test('containsPoint agrees with intersecting the interval with that point', as
   )
 })
 
-t.test('isEmpty agrees with the witnesses: an interval is empty exactly when no point lies in it', async () => {
-  fc.assert(fc.property(interval, (a) => isEmpty(a) === !witnesses(a).some((x) => containsPoint(a, x))))
+t.test('isEmpty agrees with the witnesses: an interval is empty exactly when no point lies in it', async (t) => {
+  await assertProperty(t, fc.property(interval, (a) => isEmpty(a) === !witnesses(a).some((x) => containsPoint(a, x))))
 })
 
 t.test('intersectAll of no intervals is unbounded and of many is the folded intersection', async (t) => {
   t.same(intersectAll([]), unbounded)
-  fc.assert(
+  await assertProperty(
+    t,
     fc.property(fc.array(interval, { maxLength: 6 }), (list) =>
       witnesses(...list).every((x) => containsPoint(intersectAll(list), x) === list.every((i) => containsPoint(i, x))),
     ),

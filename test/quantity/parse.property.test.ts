@@ -1,4 +1,5 @@
 import t from 'tap'
+import { assertProperty } from '../helpers/property.js'
 import fc from 'fast-check'
 import { hedgePrefixes, hedgeSuffixes } from '../../events/quantity/hedge-words.js'
 import { containsPoint } from '../../events/quantity/interval.js'
@@ -14,8 +15,9 @@ const formatted = (n: number, separator: string | null): string =>
 const count = fc.integer({ min: 1, max: 2_000_000_000 })
 const separator = fc.option(fc.constantFrom(...separators), { freq: 4 })
 
-t.test('a grouped integer with a random hedge word parses back to that number and hedge', async () => {
-  fc.assert(
+t.test('a grouped integer with a random hedge word parses back to that number and hedge', async (t) => {
+  await assertProperty(
+    t,
     fc.property(count, separator, fc.constantFrom(...hedgePrefixes), fc.boolean(), (n, sep, [word, hedge], capitalize) => {
       const lead = capitalize ? word[0]!.toUpperCase() + word.slice(1) : word
       const phrase = `${lead} ${formatted(n, sep)}`
@@ -25,8 +27,9 @@ t.test('a grouped integer with a random hedge word parses back to that number an
   )
 })
 
-t.test('a number followed by a hedge suffix parses back to that number and hedge', async () => {
-  fc.assert(
+t.test('a number followed by a hedge suffix parses back to that number and hedge', async (t) => {
+  await assertProperty(
+    t,
     fc.property(count, separator, fc.constantFrom(...hedgeSuffixes), (n, sep, [word, hedge]) => {
       const result = parseQuantity(`${formatted(n, sep)} ${word}`)
       return result.ok && result.quantity.hedge === hedge && result.quantity.stated[0] === n
@@ -34,9 +37,10 @@ t.test('a number followed by a hedge suffix parses back to that number and hedge
   )
 })
 
-t.test('a range of two grouped integers parses back to both numbers in every range form', async () => {
+t.test('a range of two grouped integers parses back to both numbers in every range form', async (t) => {
   const forms = [(a: string, b: string) => `between ${a} and ${b}`, (a: string, b: string) => `${a}-${b}`, (a: string, b: string) => `${a} to ${b}`, (a: string, b: string) => `from ${a} to ${b}`, (a: string, b: string) => `${a}\u2013${b}`]
-  fc.assert(
+  await assertProperty(
+    t,
     fc.property(count, count, separator, fc.constantFrom(...forms), (x, y, sep, form) => {
       fc.pre(x !== y)
       const [lo, hi] = x < y ? [x, y] : [y, x]
@@ -46,8 +50,9 @@ t.test('a range of two grouped integers parses back to both numbers in every ran
   )
 })
 
-t.test('a stated number lies inside its interval unless the hedge excludes it', async () => {
-  fc.assert(
+t.test('a stated number lies inside its interval unless the hedge excludes it', async (t) => {
+  await assertProperty(
+    t,
     fc.property(count, fc.constantFrom(...hedgePrefixes), (n, [word, hedge]) => {
       const result = parseQuantity(`${word} ${n}`)
       if (!result.ok) return false
@@ -57,8 +62,9 @@ t.test('a stated number lies inside its interval unless the hedge excludes it', 
   )
 })
 
-t.test('any string either parses to a valid Quantity or is an error naming it; it never throws', async () => {
-  fc.assert(
+t.test('any string either parses to a valid Quantity or is an error naming it; it never throws', async (t) => {
+  await assertProperty(
+    t,
     fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'0123456789 ,.-$€mb'.split('')) })), (s) => {
       const result = parseQuantity(s)
       if (result.ok) return Quantity.safeParse(result.quantity).success && result.quantity.text === s.trim()

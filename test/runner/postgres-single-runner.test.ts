@@ -5,7 +5,7 @@ import { demoClaimIds } from '../../src/demo/fixture.js'
 import { loadDemo } from '../../src/demo/load-demo.js'
 import { runProjections } from '../../src/runner/run-projections.js'
 import { openRuntime } from '../../src/runtime.js'
-import { openBackend } from '../../src/store/open-backend.js'
+import { openBackend } from '../../src/backend/open-backend.js'
 import { freshPostgresDatabase } from '../helpers/postgres.js'
 
 const logger = pino({ level: 'silent' })

@@ -1,6 +1,6 @@
 import type { FactQueries } from '../../src/read/fact-queries.js'
 import type { EventStore } from '../../src/store/port.js'
-import type { ReadModelStore } from '../../src/store/read-model-port.js'
+import type { ReadModelStore } from '../../src/read-model/port.js'
 
 /**
  * Everything a reader can see in a read model, as plain JSON, for comparing

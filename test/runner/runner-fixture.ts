@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { pino } from 'pino'
 import { loadConfig } from '../../src/config.js'
 import { openRuntime } from '../../src/runtime.js'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 
 /** A runtime on a fresh SQLite file; `cleanup` closes it and removes the directory. */
 export async function openTestRuntime(options: { batchSize?: number } = {}) {

@@ -10,7 +10,7 @@
  *     const path = join(dir, 'ledger.db')
  *     return {
  *       store: await createSqliteEventStore({ path }),
- *       reopen: () => createSqliteEventStore({ path }),   // optional
+ *       reopen: () => createSqliteEventStore({ path }),
  *       cleanup: async () => {},
  *     }
  *   })
@@ -19,7 +19,7 @@
  * data (positions start at 1 in every case). The suite closes every store it
  * gets (the first one, and the one `reopen` returns) exactly once, then calls
  * `cleanup`, even when a case fails. `reopen` is only called after the suite
- * has closed `store`; without it the close/reopen case is skipped.
+ * has closed `store`; an in-memory adapter reopens over the same storage.
  *
  * Options: `densePositions` (default true) demands positions 1, 2, 3, ... with
  * no gaps, as RecordedEvent promises; pass false only for a backend whose

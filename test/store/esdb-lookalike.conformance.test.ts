@@ -1,3 +1,4 @@
+// test-tier: int  (a gRPC look-alike EventStoreDB server in-process, the whole conformance suite over the network)
 import t from 'tap'
 import { createEsdbEventStore } from '../../src/store/esdb/create-esdb-event-store.js'
 import { runConformance } from './conformance.js'

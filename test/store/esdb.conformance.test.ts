@@ -17,9 +17,10 @@ import { runConformance } from './conformance.js'
 const url = process.env.FACTLEDGER_ESDB_URL
 
 if (!url) {
-  t.comment(
-    "EventStoreDB conformance not run: FACTLEDGER_ESDB_URL is not set. Start a node (docker compose up -d kurrentdb) and run FACTLEDGER_ESDB_URL='esdb://127.0.0.1:2113?tls=false' npx tap test/store/esdb.conformance.test.ts",
-  )
+  // One skipped case in the closing count, so a run without a node says so.
+  t.test('the store conformance suite against a live EventStoreDB', {
+    skip: "FACTLEDGER_ESDB_URL is not set; start a node (docker compose up -d kurrentdb) and run FACTLEDGER_ESDB_URL='esdb://127.0.0.1:2113?tls=false' npx tap test/store/esdb.conformance.test.ts",
+  }, async () => {})
 } else {
   const run = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
   let n = 0

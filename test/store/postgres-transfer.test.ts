@@ -9,10 +9,10 @@ import { exportEvents } from '../../src/interchange/export-events.js'
 import { importEvents } from '../../src/interchange/import-events.js'
 import { createLedger } from '../../src/ledger/create-ledger.js'
 import { createProjectionRunner } from '../../src/runner/projection-runner.js'
-import { openPostgresBackend } from '../../src/store/postgres/open-postgres-backend.js'
+import { openPostgresBackend } from '../../src/backend/open-postgres-backend.js'
 import type { EventStore } from '../../src/store/port.js'
-import type { ReadModelStore } from '../../src/store/read-model-port.js'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import type { ReadModelStore } from '../../src/read-model/port.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 import { freshPostgresDatabase } from '../helpers/postgres.js'
 
 const logger = pino({ level: 'silent' })

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import t from 'tap'
+import { assertProperty } from '../helpers/property.js'
 import type { NewEvent } from '../../events/envelope.js'
 import { prepareAppend } from '../../src/store/shared/prepare-append.js'
 
@@ -17,13 +19,14 @@ function prepared(data: unknown): { text: string } | { refused: string } {
 }
 
 t.test('a refused payload is always named by where the problem is', async t => {
-  fc.assert(
+  await assertProperty(
+    t,
     fc.property(
       fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, maxDepth: 3 }),
       data => {
         const outcome = prepared(data)
         // The fast check and the walk that names the problem must refuse the same values.
-        if ('refused' in outcome) t.match(outcome.refused, /^append to s, event 0 \(e-1\): data(\.|\[| is | refers)/)
+        if ('refused' in outcome) assert.match(outcome.refused, /^append to s, event 0 \(e-1\): data(\.|\[| is | refers)/)
       },
     ),
     { numRuns: 2000, seed: 77 },
@@ -31,9 +34,10 @@ t.test('a refused payload is always named by where the problem is', async t => {
 })
 
 t.test('exact JSON is accepted and stored as JSON.stringify writes it', async t => {
-  fc.assert(
+  await assertProperty(
+    t,
     fc.property(fc.jsonValue({ maxDepth: 4 }), data => {
-      t.strictSame(prepared(data), { text: JSON.stringify(data) })
+      assert.deepStrictEqual(prepared(data), { text: JSON.stringify(data) })
     }),
     { numRuns: 1000, seed: 77 },
   )

@@ -1,3 +1,4 @@
+// test-tier: int  (the whole conformance suite on SQLite files, every commit fsynced)
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

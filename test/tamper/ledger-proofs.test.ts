@@ -70,15 +70,16 @@ t.test('every event has an inclusion proof that verifies against the current hea
 
 t.test('an inclusion proof for an older head verifies against the root that head published', async (t) => {
   const { tree, heads, events } = await grown()
+  const unverified: string[] = []
   for (let size = 1; size <= 13; size++) {
     for (let i = 0; i < size; i++) {
       const result = await tree.inclusion(events[i]!.position, { treeSize: size })
       const ok = result.ok && result.rootHash === heads[size]!.rootHash &&
         verifyInclusion(hex(result.leafHash), i, size, result.proof.map(hex), hex(heads[size]!.rootHash))
-      if (!ok) t.fail(`leaf ${i} in tree ${size}`)
+      if (!ok) unverified.push(`leaf ${i} in tree ${size}`)
     }
   }
-  t.pass('all 91 proofs verified')
+  t.same(unverified, [], 'all 91 proofs verify')
 })
 
 t.test('an inclusion proof does not verify for another event', async (t) => {

@@ -4,7 +4,7 @@ import { toEventLine } from '../../interchange/ndjson-event.js'
 import type { LedgerTree } from '../../ledger/tamper/ledger-tree.js'
 import type { SignedHead } from '../../ledger/tamper/signed-head.js'
 import type { EventStore } from '../../store/port.js'
-import type { ReadModelStore } from '../../store/read-model-port.js'
+import type { ReadModelStore } from '../../read-model/port.js'
 import { type FactReceipt, viewFromEvents } from './receipt.js'
 
 /** The stream PolicyAdopted events are written to (src/ledger/commands/adopt-policy.ts). */

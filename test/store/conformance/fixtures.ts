@@ -9,7 +9,7 @@ export interface StoreUnderTest {
   /** A store over fresh, empty data. */
   store: EventStore
   /** Open the same data again, after the suite has closed `store`. Omit when the adapter keeps nothing. */
-  reopen?: () => Promise<EventStore>
+  reopen: () => Promise<EventStore>
   /** Remove the data. Called after the suite has closed every store it was given. */
   cleanup: () => Promise<void>
 }
@@ -25,7 +25,7 @@ export interface ConformanceOptions {
 }
 
 /** A case body: gets the store, and `reopen` which closes it and returns a store over the same data. */
-export type CaseBody = (store: EventStore, reopen: (() => Promise<EventStore>) | undefined) => Promise<void>
+export type CaseBody = (store: EventStore, reopen: () => Promise<EventStore>) => Promise<void>
 
 /**
  * Run one case on fresh data. The suite closes every store it opened (once),
@@ -34,14 +34,12 @@ export type CaseBody = (store: EventStore, reopen: (() => Promise<EventStore>) |
 export async function withStore(open: OpenStore, body: CaseBody): Promise<void> {
   const subject = await open()
   let current: EventStore | null = subject.store
-  const reopen = subject.reopen
-    ? async () => {
-        await current?.close()
-        current = null
-        current = await subject.reopen!()
-        return current
-      }
-    : undefined
+  const reopen = async () => {
+    await current?.close()
+    current = null
+    current = await subject.reopen()
+    return current
+  }
   try {
     await body(subject.store, reopen)
   } finally {

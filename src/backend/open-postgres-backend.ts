@@ -1,11 +1,10 @@
 import type { Logger } from 'pino'
-import type { FactViewAndHead } from '../open-backend.js'
-import type { MerkleTreeStore } from '../merkle-tree-port.js'
-import type { ReadModelStore } from '../read-model-port.js'
-import { createPostgresEventStore, type PostgresEventStore } from './create-postgres-event-store.js'
-import { readFactViewAndHead } from './fact-view-and-head.js'
-import { createPostgresMerkleTreeStore } from './merkle-tree-store.js'
-import { createPostgresReadModel } from './read-model.js'
+import type { FactViewAndHead, ReadModelStore } from '../read-model/port.js'
+import { createPostgresEventStore, type PostgresEventStore } from '../store/postgres/create-postgres-event-store.js'
+import { readFactViewAndHead } from '../read-model/postgres/fact-view-and-head.js'
+import { createPostgresReadModel } from '../read-model/postgres/read-model.js'
+import type { MerkleTreeStore } from '../store/merkle-tree-port.js'
+import { createPostgresMerkleTreeStore } from '../store/postgres/merkle-tree-store.js'
 
 export interface PostgresBackend {
   store: PostgresEventStore

@@ -1,11 +1,10 @@
 import type { Logger } from 'pino'
-import type { FactViewAndHead } from '../open-backend.js'
-import type { MerkleTreeStore } from '../merkle-tree-port.js'
-import type { ReadModelStore } from '../read-model-port.js'
-import { type SqliteStore, createSqliteEventStore } from './create-sqlite-event-store.js'
-import { createFactViewAndHeadReader } from './fact-view-and-head.js'
-import { createSqliteMerkleTreeStore } from './merkle-tree-store.js'
-import { createSqliteReadModel } from './read-model.js'
+import type { FactViewAndHead, ReadModelStore } from '../read-model/port.js'
+import { type SqliteStore, createSqliteEventStore } from '../store/sqlite/create-sqlite-event-store.js'
+import { createFactViewAndHeadReader } from '../read-model/sqlite/fact-view-and-head.js'
+import { createSqliteReadModel } from '../read-model/sqlite/read-model.js'
+import type { MerkleTreeStore } from '../store/merkle-tree-port.js'
+import { createSqliteMerkleTreeStore } from '../store/sqlite/merkle-tree-store.js'
 
 export interface SqliteBackend {
   store: SqliteStore

@@ -1,7 +1,7 @@
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../../projections/model.js'
-import type { Checkpoint, FactEvent, FactListQuery, ReadModelStore } from '../read-model-port.js'
-import type { SqliteDatabase } from './open-database.js'
-import { assertLimit, decodeCursor, toPage } from '../shared/page-cursor.js'
+import type { Checkpoint, FactEvent, FactListQuery, ReadModelStore } from '../port.js'
+import type { SqliteDatabase } from '../../store/sqlite/open-database.js'
+import { assertLimit, decodeCursor, toPage } from '../page-cursor.js'
 import { createReadModelWriter } from './read-model-commit.js'
 
 interface FactEventRow {

@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import type { Backend } from '../../src/store/open-backend.js'
-import { openPostgresBackend } from '../../src/store/postgres/open-postgres-backend.js'
+import type { Backend } from '../../src/backend/open-backend.js'
+import { openPostgresBackend } from '../../src/backend/open-postgres-backend.js'
 import { StoreUnavailableError } from '../../src/store/port.js'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 import { freshPostgresDatabase } from '../helpers/postgres.js'
-import { expectOk, newEvents } from './conformance/fixtures.js'
-import { batch, factView } from './read-model/documents.js'
+import { expectOk, newEvents } from '../store/conformance/fixtures.js'
+import { batch, factView } from './documents.js'
 
 type Opened = Required<Pick<Backend, 'readFactViewAndHead'>> & Backend
 

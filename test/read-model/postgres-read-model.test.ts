@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { openPostgresBackend } from '../../src/store/postgres/open-postgres-backend.js'
-import type { ReadModelStore } from '../../src/store/read-model-port.js'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
+import { openPostgresBackend } from '../../src/backend/open-postgres-backend.js'
+import type { ReadModelStore } from '../../src/read-model/port.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 import { createTestDatabase, freshPostgresDatabase } from '../helpers/postgres.js'
-import { runReadModelConformance } from './read-model-conformance.js'
-import { batch, claimDoc, factDoc, factView, sourceDoc } from './read-model/documents.js'
+import { runReadModelConformance } from './conformance.js'
+import { batch, claimDoc, factDoc, factView, sourceDoc } from './documents.js'
 
 const db = await freshPostgresDatabase(t, 'read_model')
 const postgres = await openPostgresBackend({ connectionString: db.connectionString })

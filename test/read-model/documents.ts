@@ -1,5 +1,5 @@
-import type { ClaimDoc, FactDoc, FactView, LedgerStamp, SourceDoc } from '../../../projections/model.js'
-import type { ProjectionBatch } from '../../../src/store/read-model-port.js'
+import type { ClaimDoc, FactDoc, FactView, LedgerStamp, SourceDoc } from '../../projections/model.js'
+import type { ProjectionBatch } from '../../src/read-model/port.js'
 
 /** Hand-built projection documents: valid shapes, contents chosen by each case. */
 export function stamp(position: number): LedgerStamp {

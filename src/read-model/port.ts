@@ -105,3 +105,11 @@ export interface ReadModelStore {
   /** Drop every document and the checkpoint (before a rebuild). */
   reset(): Promise<void>
 }
+
+/** What `Backend.readFactViewAndHead` reads. */
+export interface FactViewAndHead {
+  /** The fact's current view as stored (JSON text, as ReadModelStore.getFactViewText), or null. */
+  viewText: string | null
+  /** The revision of the fact stream's last event (as EventStore.streamHead), or null when it does not exist. */
+  streamHead: bigint | null
+}

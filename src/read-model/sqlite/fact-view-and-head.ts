@@ -1,6 +1,6 @@
-import type { FactViewAndHead } from '../open-backend.js'
-import { StoreUnavailableError } from '../port.js'
-import type { SqliteDatabase } from './open-database.js'
+import type { FactViewAndHead } from '../port.js'
+import { StoreUnavailableError } from '../../store/port.js'
+import type { SqliteDatabase } from '../../store/sqlite/open-database.js'
 
 /**
  * Backend.readFactViewAndHead on SQLite: the current view's text and the

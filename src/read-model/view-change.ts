@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
-import type { FactView } from '../../../projections/model.js'
+import type { FactView } from '../../projections/model.js'
 
 /**
  * Two views with the same content, clocks aside, are no change (no history

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { openSqliteBackend } from '../../src/store/sqlite/open-sqlite-backend.js'
-import { runReadModelConformance } from './read-model-conformance.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
+import { runReadModelConformance } from './conformance.js'
 
 await runReadModelConformance(t, 'sqlite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'factledger-rm-'))

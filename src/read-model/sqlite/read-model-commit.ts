@@ -1,9 +1,9 @@
 import type { FactView } from '../../../projections/model.js'
-import type { ProjectionBatch } from '../read-model-port.js'
-import type { SqliteDatabase } from './open-database.js'
-import { lastByKey } from '../shared/last-by-key.js'
-import { changedViews, viewSearchText } from '../shared/view-change.js'
-import { READ_MODEL_TABLES } from '../shared/read-model-tables.js'
+import type { ProjectionBatch } from '../port.js'
+import type { SqliteDatabase } from '../../store/sqlite/open-database.js'
+import { lastByKey } from '../last-by-key.js'
+import { changedViews, viewSearchText } from '../view-change.js'
+import { READ_MODEL_TABLES } from '../read-model-tables.js'
 
 /**
  * Write a projection batch and its checkpoint in one transaction (BEGIN

@@ -2,17 +2,10 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
-import type { MerkleTreeStore } from './merkle-tree-port.js'
-import type { EventStore } from './port.js'
-import type { ReadModelStore } from './read-model-port.js'
-
-/** What `Backend.readFactViewAndHead` reads. */
-export interface FactViewAndHead {
-  /** The fact's current view as stored (JSON text, as ReadModelStore.getFactViewText), or null. */
-  viewText: string | null
-  /** The revision of the fact stream's last event (as EventStore.streamHead), or null when it does not exist. */
-  streamHead: bigint | null
-}
+import type { MerkleTreeStore } from '../store/merkle-tree-port.js'
+import type { EventStore } from '../store/port.js'
+import type { FactViewAndHead, ReadModelStore } from '../read-model/port.js'
+import type { WaitForRunnerLease } from '../runner/run-projections.js'
 
 /** An event store and the read model the projection runner keeps beside it. */
 export interface Backend {
@@ -32,10 +25,7 @@ export interface Backend {
    * lease may run the projections. Backends without it (embedded SQLite) have
    * one process by construction.
    */
-  waitForRunnerLease?: (
-    onStandby: (attempt: number) => void,
-    signal: AbortSignal,
-  ) => Promise<{ held: boolean; lost: AbortSignal; release(): Promise<void> }>
+  waitForRunnerLease?: WaitForRunnerLease
   close(): Promise<void>
 }
 
@@ -48,13 +38,13 @@ export interface Backend {
 export async function openBackend(config: Config, logger: Logger): Promise<Backend> {
   switch (config.FACTLEDGER_STORE) {
     case 'sqlite': {
-      const { openSqliteBackend } = await import('./sqlite/open-sqlite-backend.js')
+      const { openSqliteBackend } = await import('./open-sqlite-backend.js')
       ensureDir(config.FACTLEDGER_DB)
       return openSqliteBackend({ path: config.FACTLEDGER_DB, logger })
     }
     case 'postgres': {
-      const { openPostgresBackend } = await import('./postgres/open-postgres-backend.js')
-      const { waitForRunnerLease } = await import('./postgres/runner-lease.js')
+      const { openPostgresBackend } = await import('./open-postgres-backend.js')
+      const { waitForRunnerLease } = await import('../store/postgres/runner-lease.js')
       const backend = await openPostgresBackend({ connectionString: config.DATABASE_URL!, logger })
       return {
         ...backend,
@@ -69,8 +59,8 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
       }
     }
     case 'esdb': {
-      const { createEsdbEventStore } = await import('./esdb/create-esdb-event-store.js')
-      const { openSqliteBackend } = await import('./sqlite/open-sqlite-backend.js')
+      const { createEsdbEventStore } = await import('../store/esdb/create-esdb-event-store.js')
+      const { openSqliteBackend } = await import('./open-sqlite-backend.js')
       ensureDir(config.FACTLEDGER_DB)
       const local = await openSqliteBackend({ path: config.FACTLEDGER_DB, logger })
       const store = await createEsdbEventStore({ connectionString: config.FACTLEDGER_ESDB_URL! })

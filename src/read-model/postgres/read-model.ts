@@ -1,9 +1,9 @@
 import type pg from 'pg'
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../../projections/model.js'
-import type { ReadModelStore } from '../read-model-port.js'
-import { assertLimit, decodeCursor, toPage } from '../shared/page-cursor.js'
-import { toStoreError } from './pg-errors.js'
-import { READ_MODEL_TABLES } from '../shared/read-model-tables.js'
+import type { ReadModelStore } from '../port.js'
+import { assertLimit, decodeCursor, toPage } from '../page-cursor.js'
+import { toStoreError } from '../../store/postgres/pg-errors.js'
+import { READ_MODEL_TABLES } from '../read-model-tables.js'
 import { commitBatch } from './read-model-commit.js'
 
 /**

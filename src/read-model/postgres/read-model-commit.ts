@@ -1,12 +1,12 @@
 import type pg from 'pg'
 import type { FactView } from '../../../projections/model.js'
-import type { ProjectionBatch } from '../read-model-port.js'
-import { lastByKey } from '../shared/last-by-key.js'
-import { changedViews, viewSearchText } from '../shared/view-change.js'
+import type { ProjectionBatch } from '../port.js'
+import { lastByKey } from '../last-by-key.js'
+import { changedViews, viewSearchText } from '../view-change.js'
 
 /**
  * Writes a projection batch and its checkpoint in one transaction, with
- * the same outcome as the SQLite writer (src/store/sqlite/read-model-commit.ts)
+ * the same outcome as the SQLite writer (src/read-model/sqlite/read-model-commit.ts)
  * but in a fixed number of statements: each table gets one multi-row upsert
  * (unnest) however large the batch is.
  */

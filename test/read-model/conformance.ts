@@ -11,8 +11,8 @@
  * `cleanup` closes it and removes its data.
  */
 import type { Test } from 'tap'
-import type { ReadModelStore } from '../../src/store/read-model-port.js'
-import { batch, claimDoc, factDoc, factView, sourceDoc } from './read-model/documents.js'
+import type { ReadModelStore } from '../../src/read-model/port.js'
+import { batch, claimDoc, factDoc, factView, sourceDoc } from './documents.js'
 
 export interface ReadModelUnderTest {
   readModel: ReadModelStore

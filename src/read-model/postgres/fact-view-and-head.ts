@@ -1,6 +1,6 @@
 import type pg from 'pg'
-import type { FactViewAndHead } from '../open-backend.js'
-import { toStoreError } from './pg-errors.js'
+import type { FactViewAndHead } from '../port.js'
+import { toStoreError } from '../../store/postgres/pg-errors.js'
 
 /** Backend.readFactViewAndHead on PostgreSQL: one query, so one round trip and one snapshot. */
 export async function readFactViewAndHead(pool: pg.Pool, factId: string, stream: string): Promise<FactViewAndHead> {

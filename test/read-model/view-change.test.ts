@@ -1,6 +1,6 @@
 import t from 'tap'
-import type { FactView } from '../../../projections/model.js'
-import { changedViews, sameViewContent } from '../../../src/store/shared/view-change.js'
+import type { FactView } from '../../projections/model.js'
+import { changedViews, sameViewContent } from '../../src/read-model/view-change.js'
 
 const view: FactView = {
   factId: 'f1', question: 'How many?', unit: 'persons', kind: 'count',
