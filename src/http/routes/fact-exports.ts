@@ -13,7 +13,7 @@ const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.
 
 /** GET /facts/:id/claimreview (schema.org JSON-LD) and /facts/:id/prov (W3C PROV-JSON). */
 export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
-  const { readModel, store } = deps.runtime
+  const { store } = deps.runtime
   return async (app) => {
     app.get(
       '/facts/:id/claimreview',
