@@ -21,12 +21,13 @@ await must(ledger.pinFact(ana, ids.fact, { claimId: ids.claimReuters, reason: 't
 await must(ledger.reassignClaim(ana, ids.claimAp, { toFactId: other, reason: 'it is about another round' }))
 await api.runtime.runner.waitFor(await api.runtime.store.headPosition())
 const get = async (url: string) => api.app.inject({ url })
+interface Entry { kind: string; actor: string; reason: string; claimId: string }
 
 t.test('the audit lists every editorial act newest first, with who, why, the claim and the fact', async (t) => {
   const res = await get('/audit')
   t.equal(res.statusCode, 200)
   const { items, next } = res.json()
-  t.same(items.map((e: any) => [e.kind, e.actor, e.reason]), [
+  t.same(items.map((e: Entry) => [e.kind, e.actor, e.reason]), [
     ['reassigned', 'Ana Ruiz', 'it is about another round'],
     ['pinned', 'Ana Ruiz', 'the primary statement'],
     ['retracted', 'Li Wei', 'Bloomberg withdrew it'],
@@ -39,7 +40,7 @@ t.test('the audit lists every editorial act newest first, with who, why, the cla
 })
 
 t.test('filters by person, kind, fact (including claims since moved away) and date', async (t) => {
-  const kinds = async (q: string) => (await get(`/audit?${q}`)).json().items.map((e: any) => e.kind)
+  const kinds = async (q: string) => (await get(`/audit?${q}`)).json().items.map((e: Entry) => e.kind)
   t.same(await kinds('actor=li%20wei'), ['retracted', 'disputed'], 'by person, whatever the case')
   t.same(await kinds('kind=pinned,corrected'), ['pinned', 'corrected'])
   t.same(await kinds(`factId=${other}`), ['reassigned', 'disputed'], 'a claim moved to the fact brings its earlier acts')
@@ -55,13 +56,13 @@ t.test('pages with a cursor, without gaps or repeats', async (t) => {
   t.ok(first.next)
   const second = (await get(`/audit?limit=2&cursor=${first.next}`)).json()
   const third = (await get(`/audit?limit=2&cursor=${second.next}`)).json()
-  t.same([...first.items, ...second.items, ...third.items].map((e: any) => e.kind), ['reassigned', 'pinned', 'retracted', 'disputed', 'corrected'])
+  t.same([...first.items, ...second.items, ...third.items].map((e: Entry) => e.kind), ['reassigned', 'pinned', 'retracted', 'disputed', 'corrected'])
 })
 
 t.test('the corrections feed lists corrections and retractions only', async (t) => {
   const res = await get('/corrections')
   t.equal(res.statusCode, 200)
-  t.same(res.json().items.map((e: any) => [e.kind, e.claimId]), [['retracted', ids.claimBloomberg], ['corrected', ids.claimReuters]])
+  t.same(res.json().items.map((e: Entry) => [e.kind, e.claimId]), [['retracted', ids.claimBloomberg], ['corrected', ids.claimReuters]])
 })
 
 t.test('a bad filter is a 400 naming the parameter', async (t) => {

@@ -20,7 +20,7 @@ await api.runtime.runner.waitFor(await api.runtime.store.headPosition())
 t.test('every saved copy of a source is readable, oldest first, with the date it became public', async (t) => {
   const res = await api.app.inject({ url: `/sources/${copy}/snapshots` })
   t.equal(res.statusCode, 200)
-  t.same(res.json().versions.map((v: any) => [v.version, v.publishedAt, v.text]), [[0, '2024-11-27', first], [1, '2024-11-28', second]])
+  t.same(res.json().versions.map((v: { version: number; publishedAt: string; text: string }) => [v.version, v.publishedAt, v.text]), [[0, '2024-11-27', first], [1, '2024-11-28', second]])
 })
 
 t.test('a source without a saved copy has no versions; an unknown source is a 404', async (t) => {
@@ -34,6 +34,6 @@ t.test('the claims citing a source are listed with their citations, and only tho
   const res = await api.app.inject({ url: `/sources/${copy}/claims` })
   t.equal(res.statusCode, 200)
   const items = res.json().items
-  t.same(items.map((c: any) => [c.claimId, c.citation.quote, c.citation.verified]), [[recorded.stream.replace('claim-', ''), 'sanctioned 21 officials', true]])
-  t.same((await api.app.inject({ url: `/sources/${ids.ap}/claims` })).json().items.map((c: any) => c.claimId), [ids.claimAp])
+  t.same(items.map((c: { claimId: string; citation: { quote: string; verified: boolean } }) => [c.claimId, c.citation.quote, c.citation.verified]), [[recorded.stream.replace('claim-', ''), 'sanctioned 21 officials', true]])
+  t.same((await api.app.inject({ url: `/sources/${ids.ap}/claims` })).json().items.map((c: { claimId: string }) => c.claimId), [ids.claimAp])
 })

@@ -27,12 +27,14 @@ export function suggestionText(suggestion, facts, fit) {
     const fact = facts.find((f) => f.factId === suggestion.factId)
     if (!fact) return 'The suggested fact is not in the list; choose one.'
     const score = `word similarity ${Math.round(suggestion.score * 100)}%`
-    if (fit?.fits) return `Suggested by the extractor (${score}); unit, kind and subject agree. Check it.`
+    const reason = suggestion.reason ? ` Why: ${suggestion.reason}.` : ''
+    if (fit?.fits) return `Suggested by the extractor (${score}); unit, kind and subject agree. Check it.${reason}`
     const why = fit ? fit.mismatches.join('; ') : 'its subject, unit and kind could not be read'
     return `Not pre-selected: the extractor suggested “${fact.question}” (${score}), but ${why}. Choose the fact yourself, or define a new one.`
   }
   const best = suggestion.bestScore === undefined ? '' : ` (best similarity ${Math.round(suggestion.bestScore * 100)}%)`
-  return `No existing fact fits well${best}. Choose one if it does; if none does, define the fact first and then accept this draft.`
+  const reason = suggestion.reason ? ` Why: ${suggestion.reason}.` : ''
+  return `No existing fact fits well${best}.${reason} Choose one if it does; if none does, define the fact first and then accept this draft.`
 }
 
 export function validAtHelp(draft) {

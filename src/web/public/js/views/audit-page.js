@@ -55,7 +55,11 @@ export async function renderAuditPage({ main, params, signal }) {
     if (!cursor) replaceChildren(list)
     for (const entry of r.data.items) list.appendChild(auditEntry(entry, questions))
     const names = new Set([...actors.children].map((o) => o.value))
-    for (const entry of r.data.items) if (!names.has(entry.actor)) (names.add(entry.actor), actors.appendChild(h('option', { value: entry.actor })))
+    for (const entry of r.data.items) {
+      if (names.has(entry.actor)) continue
+      names.add(entry.actor)
+      actors.appendChild(h('option', { value: entry.actor }))
+    }
     const n = list.children.length
     const filtered = filterNames.some((k) => state[k]) ? ' matching your filter' : ''
     resultLine.textContent = n === 0 ? `No editorial acts${filtered}${r.data.next ? ' in the most recent part of the ledger' : ''}.` : `${n} act${n === 1 ? '' : 's'}${filtered}${r.data.next ? ' so far' : ''}.`
