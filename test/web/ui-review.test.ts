@@ -111,7 +111,7 @@ t.test('rejecting a draft removes it and writes nothing', async (t) => {
   t.equal(await head(), before, 'the ledger head did not move')
   const quotes = (await server.api(`/facts/${demoFactIds.postElectionDetentions}/history`)).body.claims.map((c: any) => c.citation.quote)
   t.notOk(quotes.some((q: string) => q.includes('more than 2,000 people')), 'no claim carries the rejected quote')
-  t.match(await page.locator('.result-line').textContent(), '2 of 3 drafts left on this page, 1 recorded.')
+  t.match(await page.locator('.result-line').textContent(), '2 of 3 drafts left on this page, 1 recorded, 1 rejected.')
 })
 
 t.test('pasted text that is empty of figures says so; a source without text asks for it', async (t) => {

@@ -7,6 +7,8 @@ import { enc } from '../api.js'
 import { h, uid } from '../dom.js'
 import { formatDate, formatDateTime } from '../format.js'
 import { lifecycleBadge, modalityBadge } from './badges.js'
+import { disputeList, openDisputes } from './disputes.js'
+import { actorText } from './people.js'
 
 /** The claim's part in a view, in words. */
 export function roleOf(view, claimId) {
@@ -25,7 +27,7 @@ export function claimLabel(claim, source) {
 }
 
 /**
- * actions: { correct, retract, dispute, resolveDispute, reassign, pin } callbacks taking the claim id,
+ * actions: { correct, retract, dispute, reassign, pin } callbacks taking the claim id,
  * shown only while an editor key is set (CSS .editor-only).
  */
 export function claimCard({ claim, source, view, factId, factsById, actions }) {
@@ -33,7 +35,6 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
   const headingId = uid('claim')
   const corrections = claim.lifecycle.filter((e) => e.action === 'corrected')
   const reassigned = claim.lifecycle.filter((e) => e.action === 'reassigned')
-  const openDisputes = claim.disputes.filter((d) => d.status === 'open')
   const isSuperseded = Boolean(view?.superseded.includes(claim.claimId))
   const supersededStep = isSuperseded ? view.explanation.find((s) => s.step === 'superseded' && s.claimIds.includes(claim.claimId)) : null
   const badges = [
@@ -42,7 +43,7 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
     claim.retracted ? lifecycleBadge('retracted', claim.retracted.reason) : null,
     source?.retracted ? lifecycleBadge('source retracted', source.retracted.reason) : null,
     reassigned.length ? lifecycleBadge('reassigned', 'filed under another fact before') : null,
-    openDisputes.length ? lifecycleBadge('disputed', openDisputes.map((d) => d.reason).join('; ')) : null,
+    openDisputes(claim).length ? lifecycleBadge('disputed', openDisputes(claim).map((d) => d.reason).join('; ')) : null,
     isSuperseded ? lifecycleBadge('superseded', supersededStep?.detail ?? 'superseded') : null,
   ]
   const movedAway = claim.factId !== factId
@@ -54,16 +55,12 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
     h(
       'article',
       { 'aria-labelledby': headingId },
-      h('div', { class: 'claim-head' }, h('h3', { id: headingId, class: 'claim-value' }, claim.value.text), h('p', { class: 'badges' }, badges)),
+      h('div', { class: 'claim-head' }, h('h3', { id: headingId, class: 'claim-value' }, h('a', { href: `#/claims/${enc(claim.claimId)}`, title: 'Permalink to this claim' }, claim.value.text)), h('p', { class: 'badges' }, badges)),
       h('p', { class: `claim-role role-${role.key}` }, movedAway ? movedText(claim, factsById) : role.text),
       supersededStep ? h('p', { class: 'claim-note' }, supersededStep.detail) : null,
       thenRole,
       h('blockquote', { class: 'quote', cite: source?.url ?? null }, h('p', {}, `“${claim.citation.quote}”`)),
-      h('p', { class: 'quote-check' }, quoteCheck(claim)),
-      claim.reading ? h('p', { class: 'claim-reading' }, h('strong', {}, 'Editor’s reading: '), claim.reading.reason) : null,
-      openDisputes.length
-        ? h('ul', { class: 'claim-disputes', 'aria-label': 'Open disputes' }, openDisputes.map((d) => h('li', {}, `Disputed by ${d.by} on ${formatDate(d.openedAt)}: “${d.reason}”`)))
-        : null,
+      quoteCheck(claim, source),
       h(
         'dl',
         { class: 'claim-facts' },
@@ -75,31 +72,47 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
         h('dd', {}, formatDate(claim.validAt)),
         claim.reassignedFrom.length ? [h('dt', {}, 'Filed before under'), h('dd', {}, claim.reassignedFrom.map((f, i) => [i ? ', ' : '', factLink(f, factsById)]))] : null,
       ),
+      disputeList(claim, actions, Boolean(claim.retracted) || movedAway),
       history(claim),
-      h(
-        'div',
-        { class: 'claim-actions editor-only', role: 'group', 'aria-label': `Editor actions for claim ${claim.value.text}` },
-        button('Correct', () => actions.correct(claim.claimId)),
-        button('Retract', () => actions.retract(claim.claimId), Boolean(claim.retracted)),
-        button('Dispute', () => actions.dispute(claim.claimId)),
-        button('Uphold or dismiss', () => actions.resolveDispute(claim.claimId, openDisputes), openDisputes.length === 0),
-        button('Reassign', () => actions.reassign(claim.claimId)),
-        button('Pin as preferred', () => actions.pin(claim.claimId), Boolean(claim.retracted) || movedAway),
-      ),
+      editorActions(claim, movedAway, actions),
     ),
   )
 }
 
-/** Which saved text the quote was checked against, and whether the figure is printed in it. */
-function quoteCheck(claim) {
-  const { verified, snapshotVersion } = claim.citation
-  const where = snapshotVersion > 0 ? `revision ${snapshotVersion} of the saved copy` : 'the saved copy'
-  const checked = verified ? `Quote checked against ${where} of the source.` : 'Quote not checked against a saved copy.'
-  return claim.reading ? `${checked} The figure is not printed in the quote.` : checked
+/**
+ * The editor's buttons. An action the ledger would refuse is disabled, and
+ * the reason is said next to the buttons (and tied to each one), rather than
+ * letting the editor fill in a form only to be told no.
+ */
+function editorActions(claim, movedAway, actions) {
+  const reasonId = uid('actions-why')
+  const why = claim.retracted
+    ? 'This claim was retracted: it can no longer be corrected, disputed, moved or pinned.'
+    : movedAway
+      ? 'This claim is filed under another fact now: act on it from that fact’s page.'
+      : null
+  const off = Boolean(why)
+  const describedBy = off ? reasonId : null
+  const button = (label, onclick) => h('button', { type: 'button', class: 'button small secondary', onclick, disabled: off, 'aria-describedby': describedBy }, label)
+  return h(
+    'div',
+    { class: 'claim-actions editor-only', role: 'group', 'aria-label': `Editor actions for claim ${claim.value.text}` },
+    button('Correct', () => actions.correct(claim.claimId)),
+    button('Retract', () => actions.retract(claim.claimId)),
+    button('Dispute', () => actions.dispute(claim.claimId)),
+    button('Reassign', () => actions.reassign(claim.claimId)),
+    button('Pin as preferred', () => actions.pin(claim.claimId)),
+    why ? h('p', { class: 'help actions-why', id: reasonId }, why) : null,
+  )
 }
 
-function button(label, onclick, disabled = false) {
-  return h('button', { type: 'button', class: 'button small secondary', onclick, disabled }, label)
+/** Whether anyone has checked the quote against what the source printed, said plainly. */
+function quoteCheck(claim, source) {
+  if (claim.citation.verified) return h('p', { class: 'quote-check checked' }, '✓ Quote checked: these words are in the saved copy of the source.')
+  const why = source && !source.snapshotSha256
+    ? 'This source has no saved copy, so nobody has confirmed that it printed these words. Check the original before relying on it.'
+    : 'Not checked against the saved copy of the source. Check the original before relying on it.'
+  return h('p', { class: 'quote-check unchecked', 'data-testid': 'quote-unchecked' }, h('strong', {}, 'Quote not checked. '), why)
 }
 
 function attribution(claim) {
@@ -109,9 +122,10 @@ function attribution(claim) {
 
 function sourceLine(source, sourceId) {
   if (!source) return `source ${sourceId} (not found)`
-  const title = source.url ? h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.title) : source.title
+  const title = h('a', { href: `#/sources/${enc(source.sourceId)}` }, source.title)
+  const original = source.url ? [' (', h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, 'original', h('span', { class: 'visually-hidden' }, ', opens in a new tab')), ')'] : []
   const origin = source.origin && source.origin !== source.publisher ? ` (reporting by ${source.origin})` : ''
-  return [h('span', { class: 'publisher' }, source.publisher), origin, ', ', title, ', published ', h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)), ` · reliability tier ${source.tier}`]
+  return [h('span', { class: 'publisher' }, source.publisher), origin, ', ', title, original, ', published ', h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)), ` · reliability tier ${source.tier}`]
 }
 
 function factLink(factId, factsById) {
@@ -138,8 +152,7 @@ function history(claim) {
           'li',
           {},
           h('strong', {}, actionWords[entry.action] ?? entry.action),
-          ` ${formatDateTime(entry.stamp.recordedAt)} by ${entry.stamp.actor} (${entry.stamp.role}), ledger position ${entry.stamp.position}`,
-          entry.outcome ? ` (${entry.outcome})` : null,
+          ` ${formatDateTime(entry.stamp.recordedAt)} by ${actorText(entry.stamp)}, ledger position ${entry.stamp.position}`,
           entry.reason ? h('span', { class: 'reason' }, ` — “${entry.reason}”`) : null,
           changeList(entry),
         ),
