@@ -2,7 +2,8 @@
 # The test command. `npm test` (also what CI runs) is `scripts/test.sh all`:
 #   1. makes sure Debian's Chromium (browser tests) and docker-compose (checks
 #      docker-compose.yml) are there, installing them when running as root, as in CI;
-#   2. type-checks the whole tree (one test case);
+#   2. type-checks and lints the whole tree and checks its import boundaries
+#      (one test case each);
 #   3. runs every tap test with coverage (PostgreSQL tests need the server on
 #      127.0.0.1:5432);
 # and ends with "N passed, N failed" (", N skipped" when some were skipped),
@@ -34,9 +35,16 @@ fi
 
 passed=0
 failed=0
+# The static checks, one test case each: a failure names its rule and file above the total.
+check() {
+  echo "# $1"
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+}
 if [ "$tier" = all ]; then
-  echo "# type check (tsc --noEmit)"
-  if npx --no-install tsc --noEmit; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  check 'type check (tsc --noEmit)' npx --no-install tsc --noEmit
+  check 'lint (eslint)' npx --no-install eslint .
+  check 'import boundaries (dependency-cruiser, .dependency-cruiser.cjs)' npm run --silent lint:deps
 fi
 
 # Build tap with the plugins .taprc names (tsx instead of ts-node) before the

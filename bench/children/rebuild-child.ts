@@ -30,7 +30,9 @@ async function product(backend: { store: EventStore; readModel: ReadModelStore; 
     const runner = createProjectionRunner({ store: backend.store, readModel: backend.readModel, logger: pino({ enabled: false }) })
     let reported = 0n
     const position = await runner.rebuild((done, total) => {
-      if (done - reported >= 10_000n || done === total) (process.stderr.write(`progress ${done} ${total}\n`), (reported = done))
+      if (done - reported < 10_000n && done !== total) return
+      process.stderr.write(`progress ${done} ${total}\n`)
+      reported = done
     })
     return Number(position)
   } finally {

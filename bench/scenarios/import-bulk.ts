@@ -20,7 +20,10 @@ async function rawImport(path: string, dbPath: string): Promise<number> {
     for await (const line of lines) {
       const e = JSON.parse(line) as NewEvent & { stream: string; revision: string }
       batch.push({ stream: e.stream, revision: Number(e.revision), event: e })
-      if (batch.length === RAW_BATCH) (raw.appendMany(batch), (batch = []))
+      if (batch.length === RAW_BATCH) {
+        raw.appendMany(batch)
+        batch = []
+      }
       n++
     }
     if (batch.length) raw.appendMany(batch)

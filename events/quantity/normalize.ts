@@ -14,6 +14,7 @@ export const oddSpaces = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
 export const dashes = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g
 
 /** C0 controls other than tab/newline/carriage return, DEL, and the replacement character of bad decoding. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const binaryCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/
 
 /** Same length in, same length out: each odd character becomes one plain one (so offsets survive). */

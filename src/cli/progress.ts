@@ -11,7 +11,10 @@ export function createProgress(io: CliIo, label: string) {
   let started = false
   return {
     update(done: bigint | number, total: bigint | number) {
-      if (!started) (bar.start(Number(total), 0), (started = true))
+      if (!started) {
+        bar.start(Number(total), 0)
+        started = true
+      }
       bar.setTotal(Number(total))
       bar.update(Number(done))
     },

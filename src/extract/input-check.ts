@@ -10,6 +10,7 @@ export const maxTextBytes = 1_048_576
 type Refusal = { ok: false; error: { code: ExtractErrorCode; message: string } }
 
 /** NUL and other C0 controls (tab, newline, carriage return and form feed are text), DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacter = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 

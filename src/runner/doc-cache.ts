@@ -27,7 +27,10 @@ export function createDocCache(limits: DocCacheLimits = defaultLimits) {
 
   function touch<V>(map: Map<string, V>, key: string): V | undefined {
     const value = map.get(key)
-    if (value !== undefined) (map.delete(key), map.set(key, value))
+    if (value !== undefined) {
+      map.delete(key)
+      map.set(key, value)
+    }
     return value
   }
   function put<V>(map: Map<string, V>, key: string, value: V, limit: number): void {

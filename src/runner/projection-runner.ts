@@ -82,7 +82,11 @@ export function createProjectionRunner(options: RunnerOptions) {
       cache?.clear()
       throw err
     }
-    for (const w of waiters) if (w.position <= position) (waiters.delete(w), w.resolve())
+    for (const w of waiters) {
+      if (w.position > position) continue
+      waiters.delete(w)
+      w.resolve()
+    }
   }
 
   /**

@@ -44,7 +44,11 @@ export async function createTestApi(env: Record<string, string> = {}, options: A
     write(chunk, _enc, done) {
       const line = String(chunk)
       logs.push(line)
-      for (const w of waiting) if (w.pattern.test(line)) (waiting.delete(w), w.resolve(line))
+      for (const w of waiting) {
+        if (!w.pattern.test(line)) continue
+        waiting.delete(w)
+        w.resolve(line)
+      }
       done()
     },
   })

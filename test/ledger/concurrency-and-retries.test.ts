@@ -28,7 +28,7 @@ t.test('two editors racing on one claim with the same If-Match: exactly one wins
 t.test('an idempotent retry returns the first result and writes nothing', async (t) => {
   const { ledger, store } = await seededLedger()
   const ctx = { ...editor, idempotencyKey: 'retry-1' }
-  const input = { ...claimInput, claimId: undefined, value: 'more than 20', citation: { quote: 'sanctioned 21' } }
+  const input = { ...claimInput, claimId: undefined, value: 'more than 20', citation: { quote: 'More than 20 of them' } }
   const first = await ledger.recordClaim(ctx, input)
   const head = await store.headPosition()
   const again = await ledger.recordClaim(ctx, input)

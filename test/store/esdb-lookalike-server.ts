@@ -91,7 +91,8 @@ export function createLookalikeServer(): LookalikeServer {
     return new RegExp(filter.regex).test(subject)
   }
 
-  const index = (position: ReadPosition, backwards: boolean): number => {
+  /** Where a read from `position` starts: the first record at or after it. */
+  const index = (position: ReadPosition): number => {
     if (position === 'start') return 0
     if (position === 'end') return log.length
     const at = log.findIndex((r) => r.position!.commit >= position.commit)
@@ -145,7 +146,7 @@ export function createLookalikeServer(): LookalikeServer {
           await new Promise((resolve) => setImmediate(resolve))
           const backwards = options.direction === BACKWARDS
           const from = options.fromPosition ?? (backwards ? 'end' : 'start')
-          const at = index(from, backwards)
+          const at = index(from)
           const selected = backwards ? log.slice(0, at).reverse() : log.slice(at)
           const max = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER)
           for (const record of selected.slice(0, max)) yield { event: record, commitPosition: record.position!.commit }

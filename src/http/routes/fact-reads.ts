@@ -18,7 +18,7 @@ import { problemResponses } from '../schemas/route-docs.js'
 
 /** GET /facts, /facts/:id, /facts/:id/history: the reconciled views on the three clocks. */
 export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
-  const { facts, readModel, store } = deps.runtime
+  const { facts, store } = deps.runtime
   const viewBodies = createFactViewBodies()
   return async (app) => {
     app.get(

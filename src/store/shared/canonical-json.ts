@@ -74,6 +74,7 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 // Characters JSON.stringify would escape; most keys and values have none.
+// eslint-disable-next-line no-control-regex -- the control characters JSON escapes are the point
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
 function quote(text: string): string {
