@@ -29,10 +29,16 @@ export function withFallback(shared: WindowCounter, logger: Logger): WindowCount
     async hit(key, windowMs) {
       try {
         const counted = await shared.hit(key, windowMs)
-        if (failing) (failing = false), logger.info({ counter: shared.kind }, 'shared rate-limit counters answer again')
+        if (failing) {
+          failing = false
+          logger.info({ counter: shared.kind }, 'shared rate-limit counters answer again')
+        }
         return counted
       } catch (err) {
-        if (!failing) (failing = true), logger.error({ err, counter: shared.kind }, 'shared rate-limit counters failed; counting in this process until they answer')
+        if (!failing) {
+          failing = true
+          logger.error({ err, counter: shared.kind }, 'shared rate-limit counters failed; counting in this process until they answer')
+        }
         return local.hit(key, windowMs)
       }
     },
