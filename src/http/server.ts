@@ -48,6 +48,12 @@ export async function startServer(runtime: Runtime, options: ServerOptions = {})
     throw err
   }
   log.info({ url, store: runtime.store.kind, position: runtime.runner.position().toString() }, 'factledger API listening')
+  // A ledger that predates the stored tree (or grew while the server was down) has its tree caught up
+  // now rather than on the first proof request, which would otherwise wait for all of it.
+  let stopping = false
+  runtime.tree.catchUp().catch((err: unknown) => {
+    if (!stopping) log.error({ err }, 'catching the stored Merkle tree up failed; proofs will retry it')
+  })
 
   let finished!: () => void
   const closed = new Promise<void>((resolve) => (finished = resolve))
@@ -61,6 +67,7 @@ export async function startServer(runtime: Runtime, options: ServerOptions = {})
   }
   function close(): Promise<void> {
     closing ??= (async () => {
+      stopping = true
       process.off('SIGTERM', onSignal)
       process.off('SIGINT', onSignal)
       try {

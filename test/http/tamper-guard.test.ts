@@ -85,4 +85,7 @@ t.test('a rewrite that re-hashes its stream passes every chain but not the head 
   t.teardown(() => closeTestApi(api))
   t.match(integrity, { status: 'tampered', firstBad: null, detail: new RegExp(`first ${signed.size} events have root [0-9a-f]{64}, but the head signed at ${signed.signedAt} says ${signed.rootHash}: history was rewritten`) })
   t.equal((await api.app.inject({ method: 'POST', url: `/claims/${ids.claimAp}/disputes`, headers: jsonWrite('editor'), payload: { reason: 'x' } })).statusCode, 503)
+  const verify = await cli(['verify', '--db', db])
+  t.equal(verify.code, 1, '`factledger verify` compares with the stored signed heads too')
+  t.match(verify.stdout, /^LEDGER TAMPERED: the log's first 25 events have root [0-9a-f]{64}, but the head signed at .* history was rewritten/)
 })

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
-import type { MerkleTreeStore } from '../../store/merkle-tree-port.js'
+import type { MerkleTreeStore, StoredTreeHead } from '../../store/merkle-tree-port.js'
 import type { EventStore } from '../../store/port.js'
+import type { LedgerHead } from './ledger-head.js'
 import type { LedgerTree } from './ledger-tree.js'
 import { type BadEvent, verifyEvents, verifyLedger } from './verify-ledger.js'
 
@@ -16,6 +17,24 @@ export interface IntegrityGuard {
   checkRecent(): Promise<IntegrityState>
   /** The whole log, against every stored signed head, in the background; resolves when done. */
   verifyAll(): Promise<IntegrityState>
+}
+
+/** Every signed head stored, smallest first. */
+export async function allSignedHeads(treeStore: MerkleTreeStore): Promise<StoredTreeHead[]> {
+  const signed: StoredTreeHead[] = []
+  for (let page = await treeStore.listHeads(-1, 1000); page.length > 0; page = await treeStore.listHeads(page.at(-1)!.treeSize, 1000)) signed.push(...page)
+  return signed
+}
+
+/** The first signed head whose root the recomputed log does not reproduce, said in a sentence; null when all match. */
+export function headMismatch(computed: readonly LedgerHead[], signed: readonly StoredTreeHead[]): string | null {
+  for (const head of signed) {
+    const at = computed.find((h) => h.size === head.treeSize)
+    if (at && at.rootHash !== head.rootHash) {
+      return `the log's first ${head.treeSize} events have root ${at.rootHash}, but the head signed at ${head.signedAt} says ${head.rootHash}: history was rewritten`
+    }
+  }
+  return null
 }
 
 const describe = (b: BadEvent) => `first bad event at position ${b.position} (${b.stream} revision ${b.revision}, id ${b.eventId}): ${b.problem}`
@@ -66,17 +85,12 @@ export function createIntegrityGuard(deps: { store: EventStore; tree: LedgerTree
     },
 
     async verifyAll() {
-      const signed = []
-      for (let page = await treeStore.listHeads(-1, 1000); page.length > 0; page = await treeStore.listHeads(page.at(-1)!.treeSize, 1000)) signed.push(...page)
+      const signed = await allSignedHeads(treeStore)
       const result = await verifyLedger(store, { headsAt: signed.map((h) => h.treeSize) })
       if (state.status === 'tampered') return state
       if (!result.ok) return tampered(result.firstBad, describe(result.firstBad))
-      for (const head of signed) {
-        const computed = result.heads.find((h) => h.size === head.treeSize)
-        if (computed && computed.rootHash !== head.rootHash) {
-          return tampered(null, `the log's first ${head.treeSize} events have root ${computed.rootHash}, but the head signed at ${head.signedAt} says ${head.rootHash}: history was rewritten`)
-        }
-      }
+      const rewrite = headMismatch(result.heads, signed)
+      if (rewrite) return tampered(null, rewrite)
       const checkedAtStart = state.status === 'verifying' ? state.checkedAtStart : 0
       const verifiedAt = new Date().toISOString()
       await treeStore.saveVerifiedHead({ treeSize: result.head.size, rootHash: result.head.rootHash, position: result.head.position, verifiedAt })
