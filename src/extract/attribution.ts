@@ -1,5 +1,10 @@
 import type { AttributionSource } from './draft-claim.js'
+import { chainCue } from './attribution-chains.js'
 import { adjacent, type Token } from './tokens.js'
+import {
+  actionVerbs, closesStatement, intro, invertingVerbs, isWord, looksLikeActor, npBoundary, phraseAfter, phraseBefore, pronouns, skippableBeforeVerb,
+  speechOnlyAtClauseEnd, speechOnlyBeforeObject, speechVerbs, textOf, withAppositive,
+} from './speaker-phrases.js'
 
 /**
  * Who states a figure, and the chain it reached the reporter through.
@@ -28,74 +33,6 @@ export interface Attribution {
   verbAt?: number
 }
 
-const speechVerbs = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'stated', 'reported', 'estimated', 'estimates', 'estimate', 'claimed', 'claims', 'claim',
-  'alleged', 'alleges', 'allege', 'added', 'noted', 'wrote', 'posted', 'explained', 'declared', 'acknowledged', 'insisted', 'warned', 'testified',
-  'found', 'finds', 'called', 'described',
-])
-/** Verbs that report speech only when what follows is what was said: "called the decision ...", not "called for". */
-const speechOnlyBeforeObject = new Set(['called', 'described', 'found', 'finds'])
-/** Adverbs between a speaker and the verb: "Officials also said". */
-const speakerAdverbs = new Set(['also', 'later', 'previously', 'earlier', 'again', 'separately', 'further', 'repeatedly', 'initially', 'first'])
-const invertingVerbs = new Set(['said', 'says', 'added', 'explained', 'noted', 'wrote', 'estimated'])
-const actionVerbs = new Set([
-  'sanctioned', 'imposed', 'imposes', 'announced', 'announces', 'announcing', 'approved', 'approves', 'approving', 'ordered', 'orders', 'voted',
-  'votes', 'confirmed', 'confirms', 'placed', 'offer', 'offers', 'offered', 'arrested', 'detained', 'released', 'plans', 'plan', 'planned',
-  'planning', 'expects', 'expected', 'declared', 'issued', 'fined', 'seized', 'counted', 'recorded', 'registered', 'designated', 'targeted',
-  'allocated', 'budgeted', 'pledged', 'promised', 'spent', 'paid', 'awarded', 'granted', 'deported', 'evacuated', 'rescued', 'hired', 'cut',
-  'recognized', 'charged', 'sentenced', 'imposing', 'sanctioning', 'intends', 'proposed', 'proposes', 'reported', 'identified',
-])
-const npBoundary = new Set([
-  'what', 'that', 'which', 'who', 'whom', 'and', 'but', 'because', 'while', 'as', 'if', 'when', 'where', 'than', 'in', 'on', 'at', 'for', 'with',
-  'to', 'by', 'from', 'of', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'also', 'not', 'it', 'they', 'he', 'she', 'we',
-  'about', 'after', 'before', 'during', 'since', 'into', 'against', 'among',
-])
-const skippableBeforeVerb = /^(?:on|in|last|this|also|still|has|have|had|is|was|are|were|will|would|close|to|set|expected|about|now|already|recently|just|formally|officially|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)$/
-const actorNouns =
-  /\b(?:customs|authority|agency|board|district|ministry|coast guard|hospital|union|university|institute|officials?|spokes(?:man|woman|person)|ministers?|ministry|department|agency|office|police|authorities|prosecutors?|advocates|insurers|director|mayor|governor|council|government|administration|sheriff|experts|witnesses|report|watchdog|analysts|researchers|economists|organi[sz]ers|officers|lawmakers|critics|activists|doctors|hospital|company|union|group|party|treasury|secretary|president|commission|court|federation|association|institute|center|centre|bureau|service|services|committee|army|military)\b/i
-const pronouns = /^(?:it|they|he|she|we|i|you|this|that)$/
-const determiners = /^(?:the|a|an)\s+/i
-const intro = /^(?:in|on|at|by|as|since|after|before|during|to|for|last|this|earlier|later|meanwhile|instead|also|separately|however|still|overall|in addition)$/
-
-const isWord = (t: Token | undefined): t is Token => t?.kind === 'word'
-const textOf = (ts: Token[]) => ts.map((t) => t.text).join(' ').replace(/\s+'/g, "'").replace(determiners, '').trim()
-const looksLikeActor = (phrase: string) => phrase.length > 0 && !pronouns.test(phrase.toLowerCase()) && (/\p{Lu}/u.test(phrase) || actorNouns.test(phrase))
-
-/** Words of a noun phrase ending just before token k, walking back. */
-function phraseBefore(tokens: Token[], k: number, max = 8): Token[] {
-  const words: Token[] = []
-  let i = k - 1
-  while (i >= 0 && isWord(tokens[i]) && speakerAdverbs.has(tokens[i]!.lower)) i--
-  for (; i >= 0 && words.length < max; i--) {
-    const t = tokens[i]!
-    if (!isWord(t) || npBoundary.has(t.lower) || speechVerbs.has(t.text)) break
-    words.unshift(t)
-  }
-  return words
-}
-
-/** Words of a noun phrase starting at token k, up to punctuation or a clause word. */
-function phraseAfter(tokens: Token[], k: number, max = 10, stopAtPrepositions = false): Token[] {
-  const words: Token[] = []
-  for (let i = k; i < tokens.length && words.length < max; i++) {
-    const t = tokens[i]!
-    if (t.kind === 'punct' && t.text !== "'") break
-    if (/^(?:who|which|that|whom|and|but)$/.test(t.lower)) break
-    if (stopAtPrepositions && /^(?:in|on|at|to|with|for|during|after|before|shows|show|showed|said|says|found|finds|lists)$/.test(t.lower)) break
-    words.push(t)
-  }
-  return words
-}
-
-/** "the city's finance director, Raj Patel, told" -> "Raj Patel, the city's finance director". */
-function withAppositive(tokens: Token[], words: Token[]): string {
-  const first = tokens.indexOf(words[0]!)
-  const name = textOf(words)
-  if (tokens[first - 1]?.text !== ',' || !words.every((w) => /^\p{Lu}/u.test(w.text))) return name
-  const title = phraseBefore(tokens, first - 1, 6)
-  return title.length > 0 && /^(?:the|a|an)$/i.test(title[0]!.text) ? `${name}, ${title.map((t) => t.text).join(' ').replace(/\s+'/g, "'")}` : name
-}
-
 /**
  * Where the sentence proper starts, after a dateline: "CARACAS - The United
  * States ...", "MILLBROOK, June 20 (Valley Ledger) - The council ...".
@@ -114,7 +51,12 @@ export function sentenceSubject(tokens: Token[]): { words: Token[]; verbAt: numb
   const comma = tokens.findIndex((t, i) => t.text === ',' && i >= k && i < k + 10)
   if (comma > 0 && intro.test(tokens[k]?.lower ?? '')) k = comma + 1
   const words: Token[] = []
-  while (isWord(tokens[k]) && words.length < 6 && !npBoundary.has(tokens[k]!.lower) && !actionVerbs.has(tokens[k]!.text) && !speechVerbs.has(tokens[k]!.text)) {
+  // The subject ends at the first verb: a known action or speech verb, or a word compromise tags as a verb ("questioned").
+  const isVerb = (t: Token) => actionVerbs.has(t.text) || speechVerbs.has(t.text) || (words.length > 0 && t.tags.has('Verb') && !t.tags.has('Noun'))
+  while (isWord(tokens[k]) && words.length < 6 && !isVerb(tokens[k]!)) {
+    // "The ministry of transport plans ...": "of" joins a noun to its complement inside the subject
+    const inner = tokens[k]!.lower === 'of' && words.length > 0 && isWord(tokens[k + 1]) && !npBoundary.has(tokens[k + 1]!.lower)
+    if (npBoundary.has(tokens[k]!.lower) && !inner) break
     words.push(tokens[k]!)
     k++
   }
@@ -175,10 +117,11 @@ function speaker(tokens: Token[], k: number): Attribution | null {
 function speakerCue(tokens: Token[], k: number): Attribution | null {
   const verb = tokens[k]!.text
   if (speechOnlyBeforeObject.has(verb) && !(/^(?:the|a|an|it|this|that|them|"|,|\.)$/.test(tokens[k + 1]?.lower ?? '.') || k === tokens.length - 1)) return null
+  if (speechOnlyAtClauseEnd.has(verb) && !closesStatement(tokens[k + 1])) return null
   const before = phraseBefore(tokens, k)
   if (before.length > 0) {
     const phrase = withAppositive(tokens, before)
-    if (looksLikeActor(phrase)) return { attributedTo: phrase, via: [], source: 'speaker', verb, at: k, span: { from: k - before.length, to: k + 1 } }
+    if (looksLikeActor(phrase, before)) return { attributedTo: phrase, via: [], source: 'speaker', verb, at: k, span: { from: k - before.length, to: k + 1 } }
     if (!pronouns.test(phrase.toLowerCase())) return null
   }
   if (before.length === 0 && tokens[k - 1]?.text === ',') {
@@ -209,7 +152,7 @@ export function findAttributions(tokens: Token[]): Attribution[] {
     let a: Attribution | null = null
     if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') a = accordingTo(tokens, k)
     else if (t.lower === 'citing') a = citing(tokens, k)
-    else if (isWord(t) && speechVerbs.has(t.text)) a = speaker(tokens, k)
+    else a = chainCue(tokens, k) ?? (isWord(t) && speechVerbs.has(t.text) ? speaker(tokens, k) : null)
     if (a) found.push(a)
   })
   const subject = sentenceSubject(tokens)

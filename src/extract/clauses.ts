@@ -25,8 +25,17 @@ export function clauses(sentence: string): Span[] {
   return spans
 }
 
+/** A relative clause set off by commas: "the mine, which employs 1,450 workers, will resume". */
+const relative = /,\s+(?:which|who|whose|where)\s[^,;]*?(?=,)/g
+
 export function clauseAt(sentence: string, at: number): Span {
-  return clauses(sentence).find((c) => at >= c.from && at < c.to) ?? { from: 0, to: sentence.length }
+  const clause = clauses(sentence).find((c) => at >= c.from && at < c.to) ?? { from: 0, to: sentence.length }
+  // A figure inside a relative clause is qualified by its wording alone ("will resume" is the main clause's).
+  for (const m of sentence.slice(clause.from, clause.to).matchAll(relative)) {
+    const from = clause.from + m.index!
+    if (at > from && at < from + m[0].length) return { from: from + 1, to: from + m[0].length }
+  }
+  return clause
 }
 
 /** Sentences longer than this are read, and quoted, clause by clause. */

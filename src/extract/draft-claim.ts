@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Modality } from '../../events/claim-events.js'
+import { FactKind } from '../../events/fact-events.js'
 import { IsoDate } from '../../events/ids.js'
 import { Quantity } from '../../events/quantity/quantity.js'
 
@@ -25,9 +26,10 @@ export type AttributionSource = z.infer<typeof AttributionSource>
 export const ValidAtPrecision = z.enum(['day', 'month', 'year', 'publication', 'unknown'])
 export type ValidAtPrecision = z.infer<typeof ValidAtPrecision>
 
+/** A suggestion is offered only when subject, unit and kind agree; `reason` says why, or why not, in words. */
 export const SuggestedFact = z.union([
-  z.object({ factId: z.string(), score: z.number().min(0).max(1) }).strict(),
-  z.object({ new: z.literal(true), bestScore: z.number().min(0).max(1).optional() }).strict(),
+  z.object({ factId: z.string(), score: z.number().min(0).max(1), reason: z.string() }).strict(),
+  z.object({ new: z.literal(true), bestScore: z.number().min(0).max(1).optional(), reason: z.string() }).strict(),
 ])
 export type SuggestedFact = z.infer<typeof SuggestedFact>
 
@@ -75,7 +77,7 @@ export const SkippedFigure = z
 export type SkippedFigure = z.infer<typeof SkippedFigure>
 
 export const KnownFact = z
-  .object({ factId: z.string().min(1), question: z.string(), subject: z.string(), unit: z.string() })
+  .object({ factId: z.string().min(1), question: z.string(), subject: z.string(), unit: z.string(), kind: FactKind.optional() })
   .strict()
 export type KnownFact = z.infer<typeof KnownFact>
 

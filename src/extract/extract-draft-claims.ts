@@ -79,11 +79,13 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
 
   const merged = mergeRepeats(drafts)
   const facts = prepareKnownFacts(knownFacts)
+  // The article's opening names its subject ("Storm kills 12", "US sanctions 21 Maduro allies"): a fact's subject must show there or in the sentence.
+  const lead = splitSentences(text).slice(0, 3).map((s) => s.text).join(' ')
   return {
     ok: true,
     drafts: merged.map((d) => ({
       ...d.draft,
-      suggestedFact: suggestFact({ counted: d.draft.counted, sentence: d.sentence, unit: d.draft.value.unit, validAt: d.draft.validAt }, facts),
+      suggestedFact: suggestFact({ counted: d.draft.counted, sentence: d.sentence, unit: d.draft.value.unit, validAt: d.draft.validAt, lead }, facts),
     })),
     skipped,
   }

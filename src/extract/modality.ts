@@ -25,7 +25,7 @@ const planned =
 const estimate = /\b(?:estimat\w*|projected|projections?|forecasts?|roughly|approximately|preliminary count|(?:could|may|might) (?:reach|rise to|climb to|top|exceed|total|hit))\b/
 const allegationVerbs = /^(?:alleged|alleges|allege|claimed|claims|claim|accused|accuses)$/
 const government =
-  /\b(?:department|dept|ministry|minister|secretary|treasury|government|administration|agency|office|council|councilmember|police|army|military|navy|authorities|authority|officials?|spokes(?:man|woman|person)|prosecutors?|sheriff|mayor|governor|president|senator|congress|parliament|commission(?:er)?|court|judge|white house|kremlin|united states|state|federal|county|city|bureau|embassy|regime|cabinet|legislature|lawmakers|fire|emergency|health|district|school board|customs|coast guard|transit authority|municipality|municipal|province|provincial|superintendent|ministry)\b|\bu\.s\.|\bUS\b|\bUK\b|\bEU\b/i
+  /\b(?:department|dept|ministry|minister|secretary|treasury|government|administration|agency|office|council|councilmember|police|army|military|navy|authorities|authority|officials?|spokes(?:man|woman|person)|prosecutors?|sheriff|mayor|governor|president|senator|congress|parliament|commission(?:er)?|court|judge|white house|kremlin|united states|state|federal|county|city|bureau|embassy|regime|cabinet|legislature|lawmakers|fire|emergency|health|district|school board|customs|coast guard|transit authority|municipality|municipal|province|provincial|superintendent|ministry|marshal|harbou?r master|coroner|inspectorate|inspectors?|regulators?|weather service|(?:hospital|health) trust|statistics office|census)\b|\bu\.s\.|\bUS\b|\bUK\b|\bEU\b/i
 
 export function isGovernmentSpeaker(name: string): boolean {
   return government.test(name)

@@ -32,7 +32,7 @@ t.test('the seed set meets the targets: figure and quantity recall >= 0.95, moda
   t.same(missedTargets(evaluation), [], JSON.stringify(evaluation.misses, null, 1))
 })
 
-for (const name of ['other', 'heldout', 'blind'] as const) {
+for (const name of ['other', 'heldout', 'blind', 'dev'] as const) {
   t.test(`the ${name} set, written apart from the seeds, meets the same targets`, async (t) => {
     const { documents } = await loadLabelSet(labelFiles[name])
     const evaluation = evaluate(documents)

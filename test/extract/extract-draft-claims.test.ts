@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ClaimRecordedV2 } from '../../events/claim-events.js'
+import { ClaimRecordedV3 } from '../../events/claim-events.js'
 import { DraftClaim, draftToClaimFields } from '../../src/extract/draft-claim.js'
 import { extractDraftClaims } from '../../src/extract/extract-draft-claims.js'
 
@@ -183,8 +183,29 @@ t.test('known facts: a close match is suggested with its score; a poor one propo
   const r = extractDraftClaims({ text: 'The State Department imposed visa restrictions on nearly 2,000 people. The city has 40 parks.', publishedAt: '2024-11-27', knownFacts })
   const [visa, parks] = r.ok ? r.drafts : []
   t.equal(visa && 'factId' in visa.suggestedFact && visa.suggestedFact.factId, 'visa-restrictions-total')
-  t.same(parks?.suggestedFact, { new: true, bestScore: 0 })
-  t.same(only('The city has 40 parks.').suggestedFact, { new: true }, 'with no known facts, always new')
+  t.match(visa?.suggestedFact, { reason: /unit and kind agree \(persons, count\); subject words found: visa, restriction/ })
+  t.match(parks?.suggestedFact, { new: true, reason: /below 0.35/ }, 'visa restrictions are the article\'s subject, but 40 parks match nothing')
+  t.same(only('The city has 40 parks.').suggestedFact, { new: true, reason: 'no facts are defined yet' }, 'with no known facts, always new')
+})
+
+t.test('a fact is suggested only when subject, unit and kind agree: a storm toll is not offered for a sanctions fact', async (t) => {
+  const knownFacts = [
+    { factId: 'sanctioned-people', question: 'How many people did the US sanction over Venezuela?', subject: 'US sanctions on Venezuelan officials', unit: 'persons', kind: 'count' as const },
+    { factId: 'jobless-rate', question: 'What was the unemployment rate in May?', subject: 'unemployment rate', unit: '%', kind: 'percent' as const },
+    { factId: 'storm-aid', question: 'How much storm aid was promised?', subject: 'storm aid', unit: 'USD', kind: 'amount' as const },
+  ]
+  const suggest = (text: string) => {
+    const r = extractDraftClaims({ text, publishedAt: '2025-06-06', knownFacts })
+    return r.ok ? r.drafts.map((d) => d.suggestedFact) : []
+  }
+  const [storm] = suggest('Storm kills 12 people on the coast. The storm killed 12 people, police said.')
+  t.match(storm, { new: true, reason: /no known fact agrees in subject, unit and kind/ }, 'people are counted in both, but the subject is a storm')
+  const [jobless] = suggest('Unemployment rose to 4.2% in May, the Labor Department said.')
+  t.match(jobless, { factId: 'jobless-rate', reason: /unit and kind agree \(%, percent\)/ })
+  const [share] = suggest('About 40% of US sanctions on Venezuelan officials target the military, officials said.')
+  t.notMatch(share, { factId: 'sanctioned-people' }, 'a share is never offered for a count fact')
+  const [aid] = suggest('Officials said 300 people received storm aid.')
+  t.notMatch(aid, { factId: 'storm-aid' }, 'a head count is never offered for an amount in USD')
 })
 
 t.test('an accepted draft maps onto ClaimRecorded fields; one without a valid time needs the editor\'s', async (t) => {
@@ -193,7 +214,7 @@ t.test('an accepted draft maps onto ClaimRecorded fields; one without a valid ti
   t.ok(mapped.ok)
   if (mapped.ok) {
     const payload = { claimId: '0190a5c6-1c4b-7cc0-8f3e-6a7b8c9d0e1f', factId: 'protest-detentions', sourceId: '0190a5c6-1c4b-7cc0-8f3e-6a7b8c9d0e20', ...mapped.fields }
-    t.ok(ClaimRecordedV2.safeParse(payload).success, 'the mapped payload is a valid ClaimRecorded')
+    t.ok(ClaimRecordedV3.safeParse(payload).success, 'the mapped payload is a valid ClaimRecorded')
     t.same(mapped.fields.citation, { quote: d.quote, start: d.start, end: d.end, verified: true })
   }
   const undated = extractDraftClaims({ text: 'Police said 40 protesters were detained on Monday.' })

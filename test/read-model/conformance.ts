@@ -97,6 +97,28 @@ export function runReadModelConformance(t: Test, name: string, open: () => Promi
         t.strictSame(await rm.getFactViewHistory('f1'), [v5, v7, v10], 'changing back is a change')
       }))
 
+    t.test('each fact keeps its event index and the policy its history; a reset drops both and a rebuilding checkpoint reads back', t =>
+      withReadModel(open, async rm => {
+        const policy = { version: 2, aboutTolerance: 0.1, nearlyTolerance: 0.1 }
+        await rm.commit({
+          ...batch(4, { factEvents: [{ factId: 'f1', position: 2n, viewed: false }, { factId: 'f2', position: 3n, viewed: true }, { factId: 'f1', position: 4n, viewed: true }] }),
+          policy,
+          policyHistory: [{ position: 3n, policy }],
+          checkpoint: { position: 4n, version: 'v1', rebuilding: true },
+        })
+        t.strictSame(await rm.getFactEvents('f1', 100n), [{ factId: 'f1', position: 2n, viewed: false }, { factId: 'f1', position: 4n, viewed: true }])
+        t.strictSame(await rm.getFactEvents('f1', 3n), [{ factId: 'f1', position: 2n, viewed: false }], 'up to the position asked, inclusive')
+        t.strictSame(await rm.getLastFactEvent('f1', 3n), { factId: 'f1', position: 2n, viewed: false })
+        t.equal(await rm.getLastFactEvent('f1', 1n), null, 'before its first event')
+        t.equal(await rm.getPolicyAt(2n), null, 'before the first adoption: the default')
+        t.strictSame(await rm.getPolicyAt(3n), policy)
+        t.strictSame(await rm.getCheckpoint(), { position: 4n, version: 'v1', rebuilding: true })
+        await rm.reset()
+        t.strictSame(await rm.getFactEvents('f1', 100n), [])
+        t.equal(await rm.getPolicyAt(100n), null)
+        t.equal(await rm.getCheckpoint(), null)
+      }))
+
     t.test('the current view as text is what JSON.stringify wrote, byte for byte, and follows the current view', t =>
       withReadModel(open, async rm => {
         if (!rm.getFactViewText) {

@@ -50,14 +50,18 @@ export const importCommand: CliCommand = async (argv, io) => {
   }
 }
 
-/** `factledger rebuild`: drop the read model and fold the whole log again. */
+/**
+ * `factledger rebuild`: drop the read model and fold the whole log again. A
+ * rebuild that was interrupted continues from its checkpoint; `--restart`
+ * starts over anyway.
+ */
 export const rebuildCommand: CliCommand = async (argv, io) => {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } }, strict: true })
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, restart: { type: 'boolean', default: false } }, strict: true })
   const runtime = await openForCli(io, { FACTLEDGER_DB: values.db })
   const progress = createProgress(io, 'rebuild')
   try {
     const started = performance.now()
-    const position = await runtime.runner.rebuild((done, total) => progress.update(done, total))
+    const position = await runtime.runner.rebuild((done, total) => progress.update(done, total), { restart: values.restart })
     progress.stop()
     println(io.stdout, `rebuilt read model to position ${position} in ${((performance.now() - started) / 1000).toFixed(2)} s`)
     return 0

@@ -74,7 +74,7 @@ async function knownFacts(readModel: ReadModelStore): Promise<KnownFact[]> {
     const page = await readModel.listFactViews({ limit: 200, ...(after !== undefined ? { after } : {}) })
     for (const view of page.items) {
       const doc = await readModel.getFact(view.factId)
-      if (doc) facts.push({ factId: doc.factId, question: doc.question, subject: doc.subject, unit: doc.unit })
+      if (doc) facts.push({ factId: doc.factId, question: doc.question, subject: doc.subject, unit: doc.unit, kind: doc.kind })
     }
     after = page.next ?? undefined
   } while (after !== undefined && facts.length < MAX_KNOWN_FACTS)
