@@ -1,4 +1,4 @@
-import type { Attribution } from './attribution.js'
+import type { Attribution } from './attribution-cue.js'
 import { isWord, looksLikeActor, phraseAfter, phraseBefore, textOf } from './speaker-phrases.js'
 import type { Token } from './tokens.js'
 
