@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { ClaimCorrectedV1, ClaimDisputedV1, ClaimReassignedV1, ClaimRecordedV2, ClaimRetractedV1 } from './claim-events.js'
-import { ClaimRecordedV1Legacy } from './claim-recorded-v1.js'
+import { ClaimCorrectedV2, ClaimDisputedV1, ClaimDisputeResolvedV1, ClaimReassignedV1, ClaimRecordedV3, ClaimRetractedV2 } from './claim-events.js'
+import { ClaimCorrectedV1Legacy, ClaimRecordedV1Legacy, ClaimRecordedV2Legacy, ClaimRetractedV1Legacy } from './claim-legacy.js'
 import { FactDefinedV1, FactPinnedV1, FactUnpinnedV1, PolicyAdoptedV1 } from './fact-events.js'
 import { SourceRegisteredV1, SourceRetractedV1, SourceRevisedV1 } from './source-events.js'
 
@@ -30,17 +30,31 @@ export const eventTypes = {
   FactPinned: entry(FactPinnedV1),
   FactUnpinned: entry(FactUnpinnedV1),
   PolicyAdopted: entry(PolicyAdoptedV1),
-  ClaimRecorded: entry(ClaimRecordedV2, {
-    current: 2,
-    legacy: { 1: ClaimRecordedV1Legacy },
+  ClaimRecorded: entry(ClaimRecordedV3, {
+    current: 3,
+    legacy: { 1: ClaimRecordedV1Legacy, 2: ClaimRecordedV2Legacy },
     upcasters: {
       // v1 -> v2: `via` became a chain.
       1: ({ via, ...rest }) => ({ ...rest, via: typeof via === 'string' ? [via] : [] }),
+      // v2 -> v3: the citation may name its snapshot version and the value may be an editor's reading; an
+      // old claim names neither (its offsets, if verified, refer to the text the source had when it was recorded).
+      2: (data) => data,
     },
   }),
-  ClaimCorrected: entry(ClaimCorrectedV1),
-  ClaimRetracted: entry(ClaimRetractedV1),
+  ClaimCorrected: entry(ClaimCorrectedV2, {
+    current: 2,
+    legacy: { 1: ClaimCorrectedV1Legacy },
+    // v1 -> v2: a v1 correction is always our own transcription fix (no published correction, no reading).
+    upcasters: { 1: (data) => data },
+  }),
+  ClaimRetracted: entry(ClaimRetractedV2, {
+    current: 2,
+    legacy: { 1: ClaimRetractedV1Legacy },
+    // v1 -> v2: a v1 retraction names no published correction, so it counts on every publication date.
+    upcasters: { 1: (data) => data },
+  }),
   ClaimDisputed: entry(ClaimDisputedV1),
+  ClaimDisputeResolved: entry(ClaimDisputeResolvedV1),
   ClaimReassigned: entry(ClaimReassignedV1),
 } as const
 

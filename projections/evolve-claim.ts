@@ -24,6 +24,7 @@ export function evolveClaim(doc: ClaimDoc | null, event: DecodedEvent): ClaimDoc
       attributedTo: d.attributedTo,
       via: d.via,
       value: d.value,
+      reading: d.reading ?? null,
       modality: d.modality,
       validAt: d.validAt,
       retracted: null,
@@ -37,6 +38,7 @@ export function evolveClaim(doc: ClaimDoc | null, event: DecodedEvent): ClaimDoc
     event.type !== 'ClaimCorrected' &&
     event.type !== 'ClaimRetracted' &&
     event.type !== 'ClaimDisputed' &&
+    event.type !== 'ClaimDisputeResolved' &&
     event.type !== 'ClaimReassigned'
   ) {
     throw reducerBug('claim', event, 'not a claim event')
@@ -50,15 +52,35 @@ export function evolveClaim(doc: ClaimDoc | null, event: DecodedEvent): ClaimDoc
       return applyCorrection(doc, event)
     case 'ClaimRetracted': {
       if (doc.retracted) throw reducerBug('claim', event, `claim ${doc.claimId} is already retracted`)
-      const { reason } = event.data
-      return { ...doc, retracted: { reason, stamp }, lifecycle: [...doc.lifecycle, { action: 'retracted', reason, stamp }], lastPosition }
+      const { reason, publishedCorrection } = event.data
+      const published = publishedCorrection ? { publishedCorrection } : {}
+      return {
+        ...doc,
+        retracted: { reason, stamp, ...published },
+        lifecycle: [...doc.lifecycle, { action: 'retracted', reason, ...published, stamp }],
+        lastPosition,
+      }
     }
     case 'ClaimDisputed': {
       const { reason } = event.data
+      const disputeId = event.recorded.id
       return {
         ...doc,
-        disputes: [...doc.disputes, { reason, stamp }],
-        lifecycle: [...doc.lifecycle, { action: 'disputed', reason, stamp }],
+        disputes: [...doc.disputes, { disputeId, reason, openedAt: stamp.recordedAt, by: stamp.actor, status: 'open', stamp }],
+        lifecycle: [...doc.lifecycle, { action: 'disputed', reason, disputeId, stamp }],
+        lastPosition,
+      }
+    }
+    case 'ClaimDisputeResolved': {
+      const { disputeId, outcome, reason } = event.data
+      const dispute = doc.disputes.find((d) => d.disputeId === disputeId)
+      if (!dispute) throw reducerBug('claim', event, `claim ${doc.claimId} has no dispute ${disputeId}`)
+      if (dispute.status !== 'open') throw reducerBug('claim', event, `dispute ${disputeId} is already ${dispute.status}`)
+      const resolution = { outcome, reason, at: stamp.recordedAt, by: stamp.actor, stamp }
+      return {
+        ...doc,
+        disputes: doc.disputes.map((d) => (d.disputeId === disputeId ? { ...d, status: outcome, resolution } : d)),
+        lifecycle: [...doc.lifecycle, { action: 'dispute-resolved', reason, disputeId, outcome, stamp }],
         lastPosition,
       }
     }
@@ -83,7 +105,7 @@ export function evolveClaim(doc: ClaimDoc | null, event: DecodedEvent): ClaimDoc
 
 /** Replace the corrected fields; the lifecycle keeps each field's value before and after. */
 function applyCorrection(doc: ClaimDoc, event: Corrected): ClaimDoc {
-  const { changes, reason } = event.data
+  const { changes, reason, publishedCorrection } = event.data
   const before: Record<string, unknown> = {}
   const after: Record<string, unknown> = {}
   const next: ClaimDoc = { ...doc }
@@ -95,5 +117,6 @@ function applyCorrection(doc: ClaimDoc, event: Corrected): ClaimDoc {
     ;(next as Record<string, unknown>)[key] = value
   }
   const stamp = stampOf(event.recorded)
-  return { ...next, lifecycle: [...doc.lifecycle, { action: 'corrected', reason, before, after, stamp }], lastPosition: stamp.position }
+  const published = publishedCorrection ? { publishedCorrection } : {}
+  return { ...next, lifecycle: [...doc.lifecycle, { action: 'corrected', reason, before, after, ...published, stamp }], lastPosition: stamp.position }
 }

@@ -21,6 +21,7 @@ export function evolveSource(doc: SourceDoc | null, event: DecodedEvent): Source
       origin: d.origin,
       tier: d.tier,
       ...(d.snapshot && { snapshotSha256: d.snapshot.sha256 }),
+      snapshots: d.snapshot ? [{ version: 0, sha256: d.snapshot.sha256, publishedAt: d.publishedAt, revisionOf: null }] : [],
       retracted: null,
       revisions: [],
       registered: stamp,
@@ -36,11 +37,17 @@ export function evolveSource(doc: SourceDoc | null, event: DecodedEvent): Source
   }
   if (event.type === 'SourceRevised') {
     const d = event.data
+    const revision = doc.revisions.length + 1
+    // A new text is a new version; the versions before it stay, and it names the one it revises.
+    const snapshots = d.snapshot
+      ? [...doc.snapshots, { version: revision, sha256: d.snapshot.sha256, publishedAt: d.revisedAt, revisionOf: doc.snapshots.at(-1)?.version ?? null }]
+      : doc.snapshots
     return {
       ...doc,
       ...(d.title !== undefined && { title: d.title }),
       ...(d.snapshot && { snapshotSha256: d.snapshot.sha256 }),
-      revisions: [...doc.revisions, { note: d.note, revisedAt: d.revisedAt, stamp }],
+      snapshots,
+      revisions: [...doc.revisions, { revision, note: d.note, revisedAt: d.revisedAt, ...(d.snapshot && { snapshotSha256: d.snapshot.sha256 }), stamp }],
       lastPosition,
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Citation, Modality } from '../events/claim-events.js'
+import { Citation, EditorsReading, Modality, PublishedCorrection } from '../events/claim-events.js'
 import { FactKind } from '../events/fact-events.js'
 import { Quantity } from '../events/quantity/quantity.js'
 
@@ -31,9 +31,26 @@ export const SourceDoc = z.object({
   retrievedAt: z.string().optional(),
   origin: z.string(),
   tier: z.number().int(),
+  /** sha256 of the latest snapshot version. */
   snapshotSha256: z.string().optional(),
+  /**
+   * Every snapshot text the ledger holds, oldest first; none is ever overwritten.
+   * `version` 0 is the text registered with the source, n the text of revision n;
+   * `publishedAt` is when that text became public (the revision's date).
+   */
+  snapshots: z
+    .array(z.object({ version: z.number().int().nonnegative(), sha256: z.string(), publishedAt: z.string(), revisionOf: z.number().int().nonnegative().nullable() })),
   retracted: z.object({ reason: z.string(), at: z.string() }).nullable(),
-  revisions: z.array(z.object({ note: z.string(), revisedAt: z.string(), stamp: LedgerStamp })),
+  revisions: z.array(
+    z.object({
+      /** 1 for the first revision: what citations and published corrections link to. */
+      revision: z.number().int().positive(),
+      note: z.string(),
+      revisedAt: z.string(),
+      snapshotSha256: z.string().optional(),
+      stamp: LedgerStamp,
+    }),
+  ),
   registered: LedgerStamp,
   lastPosition: z.string(),
 })
@@ -58,14 +75,32 @@ export type FactDoc = z.infer<typeof FactDoc>
 
 /** One step of a claim's life, with what it changed (the old values are never lost). */
 export const ClaimLifecycleEntry = z.object({
-  action: z.enum(['recorded', 'corrected', 'retracted', 'disputed', 'reassigned']),
+  action: z.enum(['recorded', 'corrected', 'retracted', 'disputed', 'dispute-resolved', 'reassigned']),
   reason: z.string().optional(),
+  /** A correction or retraction that follows the source's own published correction: when it became public. */
+  publishedCorrection: PublishedCorrection.optional(),
+  /** For a dispute and its resolution: the dispute's id, and how it was resolved. */
+  disputeId: z.string().optional(),
+  outcome: z.enum(['upheld', 'dismissed']).optional(),
   /** For corrections: the fields before and after. For reassignments: from/to fact. */
   before: z.record(z.string(), z.unknown()).optional(),
   after: z.record(z.string(), z.unknown()).optional(),
   stamp: LedgerStamp,
 })
 export type ClaimLifecycleEntry = z.infer<typeof ClaimLifecycleEntry>
+
+/** An editor's dispute of a claim: open until resolved (upheld takes the claim out; dismissed lets it count). */
+export const ClaimDispute = z.object({
+  /** The id of the ClaimDisputed event: what a resolution names. */
+  disputeId: z.string(),
+  reason: z.string(),
+  openedAt: z.string(),
+  by: z.string(),
+  status: z.enum(['open', 'upheld', 'dismissed']),
+  resolution: z.object({ outcome: z.enum(['upheld', 'dismissed']), reason: z.string(), at: z.string(), by: z.string(), stamp: LedgerStamp }).optional(),
+  stamp: LedgerStamp,
+})
+export type ClaimDispute = z.infer<typeof ClaimDispute>
 
 export const ClaimDoc = z.object({
   claimId: z.string(),
@@ -76,10 +111,12 @@ export const ClaimDoc = z.object({
   attributedTo: z.string(),
   via: z.array(z.string()),
   value: Quantity,
+  /** The value is the editor's reading of the quote, with why; null when the quote prints it. */
+  reading: EditorsReading.nullable(),
   modality: Modality,
   validAt: z.string(),
-  retracted: z.object({ reason: z.string(), stamp: LedgerStamp }).nullable(),
-  disputes: z.array(z.object({ reason: z.string(), stamp: LedgerStamp })),
+  retracted: z.object({ reason: z.string(), stamp: LedgerStamp, publishedCorrection: PublishedCorrection.optional() }).nullable(),
+  disputes: z.array(ClaimDispute),
   /** Facts this claim was filed under before (oldest first). */
   reassignedFrom: z.array(z.string()),
   lifecycle: z.array(ClaimLifecycleEntry),
@@ -92,7 +129,7 @@ export type FactStatus = z.infer<typeof FactStatus>
 
 /** A machine-readable and human-readable step of the reconciliation. */
 export const ExplanationStep = z.object({
-  step: z.enum(['valid-time', 'dropped', 'corrected', 'pinned', 'superseded', 'intersected', 'conflict', 'no-claims']),
+  step: z.enum(['valid-time', 'dropped', 'corrected', 'reading', 'disputed', 'pinned', 'superseded', 'intersected', 'conflict', 'no-claims']),
   detail: z.string(),
   claimIds: z.array(z.string()).default([]),
 })
@@ -115,6 +152,8 @@ export const FactView = z.object({
   supporting: z.array(z.string()),
   superseded: z.array(z.string()),
   conflicting: z.array(z.string()),
+  /** Open disputes on the claims filed under the fact in this view: how many, and the editors' reasons. */
+  disputes: z.object({ open: z.number().int().nonnegative(), reasons: z.array(z.string()) }),
   /** Claims left out before reconciling (retracted, reassigned away, not yet published, ...), with why. */
   excluded: z.array(z.object({ claimId: z.string(), reason: z.string() })),
   explanation: z.array(ExplanationStep),

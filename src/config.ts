@@ -2,22 +2,44 @@ import { createPrivateKey, type KeyObject } from 'node:crypto'
 import { z } from 'zod'
 import { Role } from '../events/metadata.js'
 
-/** `key:role,key:role` -> a map from API key to role. */
+/** An API key's role and, when the entry names one, the person who holds it. */
+export interface ApiKeyHolder {
+  role: Role
+  /** Recorded as the actor of the events written with the key; never the key itself. */
+  name?: string
+}
+
+const keyEntryHint = 'expected "key:role" or "key:role:name" entries with role reader, editor or admin'
+
+/** One `key:role` or `key:role:name` entry; a key may itself contain colons, a name may not. */
+function parseKeyEntry(entry: string): { key: string; holder: ApiKeyHolder } | null {
+  const parts = entry.split(':')
+  const last = Role.safeParse(parts.at(-1))
+  if (parts.length >= 2 && last.success && last.data !== 'system') return { key: parts.slice(0, -1).join(':'), holder: { role: last.data } }
+  const named = Role.safeParse(parts.at(-2))
+  const name = parts.at(-1)!.trim()
+  if (parts.length >= 3 && named.success && named.data !== 'system' && name !== '') return { key: parts.slice(0, -2).join(':'), holder: { role: named.data, name } }
+  return null
+}
+
+/** `key:role,key:role:name` -> a map from API key to its role and holder's name. */
 const ApiKeys = z.string().transform((raw, ctx) => {
-  const keys = new Map<string, Role>()
+  const keys = new Map<string, ApiKeyHolder>()
   for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const at = pair.lastIndexOf(':')
-    const key = pair.slice(0, at)
-    const role = Role.safeParse(pair.slice(at + 1))
-    if (at < 1 || !role.success || role.data === 'system') {
-      ctx.addIssue({ code: 'custom', message: `expected "key:role" pairs with role reader, editor or admin (bad entry "${pair.slice(0, 4)}…")` })
+    const parsed = parseKeyEntry(pair)
+    if (!parsed || parsed.key === '') {
+      ctx.addIssue({ code: 'custom', message: `${keyEntryHint} (bad entry "${pair.slice(0, 4)}…")` })
       return z.NEVER
     }
-    if (key.length < 16) {
+    if (parsed.key.length < 16) {
       ctx.addIssue({ code: 'custom', message: 'each API key must be at least 16 characters' })
       return z.NEVER
     }
-    keys.set(key, role.data)
+    if (parsed.holder.name !== undefined && parsed.holder.name.length > 100) {
+      ctx.addIssue({ code: 'custom', message: `the name after a key's role must be at most 100 characters (entry "${pair.slice(0, 4)}…")` })
+      return z.NEVER
+    }
+    keys.set(parsed.key, parsed.holder)
   }
   return keys
 })

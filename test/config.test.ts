@@ -13,7 +13,16 @@ t.test('defaults: embedded SQLite, port 3000, public reads, demo on', async (t) 
 
 t.test('API keys are parsed as key:role pairs', async (t) => {
   const c = loadConfig({ FACTLEDGER_API_KEYS: 'editor-key-0123456789:editor, admin-key-0123456789ab:admin' })
-  t.same([...c.FACTLEDGER_API_KEYS.entries()], [['editor-key-0123456789', 'editor'], ['admin-key-0123456789ab', 'admin']])
+  t.same([...c.FACTLEDGER_API_KEYS.entries()], [['editor-key-0123456789', { role: 'editor' }], ['admin-key-0123456789ab', { role: 'admin' }]])
+})
+
+t.test('a key entry may name the person who holds it (key:role:name), and a key may contain colons', async (t) => {
+  const c = loadConfig({ FACTLEDGER_API_KEYS: 'editor-key-0123456789:editor:Ana Ruiz, colon:key:0123456789ab:reader, another-key-0123456789:admin: Li Wei ' })
+  t.same([...c.FACTLEDGER_API_KEYS.entries()], [
+    ['editor-key-0123456789', { role: 'editor', name: 'Ana Ruiz' }],
+    ['colon:key:0123456789ab', { role: 'reader' }],
+    ['another-key-0123456789', { role: 'admin', name: 'Li Wei' }],
+  ])
 })
 
 t.test('a bad value is one line naming the variable', async (t) => {
@@ -25,7 +34,10 @@ t.test('a bad value is one line naming the variable', async (t) => {
     [{ FACTLEDGER_STORE: 'esdb' }, /^invalid configuration: FACTLEDGER_ESDB_URL: is required/],
     [{ DATABASE_URL: 'mysql://x' }, /^invalid configuration: DATABASE_URL: must be a postgres:\/\/ URL$/],
     [{ FACTLEDGER_API_KEYS: 'short:editor' }, /^invalid configuration: FACTLEDGER_API_KEYS: each API key must be at least 16 characters$/],
-    [{ FACTLEDGER_API_KEYS: 'a-long-enough-key-1234:superuser' }, /FACTLEDGER_API_KEYS: expected "key:role" pairs/],
+    [{ FACTLEDGER_API_KEYS: 'a-long-enough-key-1234:superuser' }, /FACTLEDGER_API_KEYS: expected "key:role" or "key:role:name" entries/],
+    [{ FACTLEDGER_API_KEYS: 'a-long-enough-key-1234:editor:' }, /FACTLEDGER_API_KEYS: expected "key:role" or "key:role:name" entries/],
+    [{ FACTLEDGER_API_KEYS: 'a-long-enough-key-1234:system:Robot' }, /FACTLEDGER_API_KEYS: expected "key:role" or "key:role:name" entries/],
+    [{ FACTLEDGER_API_KEYS: `a-long-enough-key-1234:editor:${'n'.repeat(101)}` }, /FACTLEDGER_API_KEYS: the name after a key's role must be at most 100 characters/],
     [{ FACTLEDGER_PUBLIC_READS: 'maybe' }, /^invalid configuration: FACTLEDGER_PUBLIC_READS: /],
     [{ LOG_LEVEL: 'loud' }, /^invalid configuration: LOG_LEVEL: /],
   ]

@@ -35,8 +35,11 @@ export function agreementStep(remaining: readonly Candidate[], meet: Interval, o
   }
   const looser = remaining.filter((c) => !sameInterval(c.interval, meet)).map(nameClaim)
   const precision = looser.length > 0 ? ` Less precise but consistent: ${looser.join(', ')}.` : ''
-  // Supersession leaves one claim per origin, so two or more claims here are as many independent origins.
-  const status = `${origins} independent origins support it: confirmed.`
+  // Reprints that agree with their origin stand with it, and a disputed claim is not counted: say how many origins count.
+  const status =
+    origins >= 2
+      ? `${origins} independent origins support it: confirmed.`
+      : `${origins === 1 ? 'Only one independent origin' : 'No undisputed origin'} counts towards it: single source.`
   return {
     step: 'intersected',
     detail: `${remaining.length} standing claims are consistent; their intervals meet at ${display}.${precision} ${status}`,

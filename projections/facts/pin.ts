@@ -1,5 +1,6 @@
 import type { ExplanationStep, FactDoc } from '../model.js'
 import { type Candidate, nameClaim } from './candidate.js'
+import { clause } from './prose.js'
 import type { Exclusion } from './step-types.js'
 
 export interface PinOutcome {
@@ -19,11 +20,11 @@ export function applyPin(fact: FactDoc, standing: readonly Candidate[], excluded
   if (!pin) return { pinned: null, steps: [] }
   const pinned = standing.find((c) => c.claim.claimId === pin.claimId)
   if (pinned) {
-    const detail = `An editor pinned ${nameClaim(pinned)}: ${pin.reason}. The pin decides the value.`
+    const detail = `An editor pinned ${nameClaim(pinned)}: ${clause(pin.reason)}. The pin decides the value.`
     return { pinned, steps: [{ step: 'pinned', detail, claimIds: [pin.claimId] }] }
   }
   const left = excluded.find((e) => e.claimId === pin.claimId)
-  const why = left ? `that claim was left out (${left.reason})` : 'that claim is no longer filed under this fact'
+  const why = left ? `that claim was left out (${clause(left.reason)})` : 'that claim is no longer filed under this fact'
   const detail = `The pin on claim ${pin.claimId} is not in force: ${why}.`
   return { pinned: null, steps: [{ step: 'pinned', detail, claimIds: [pin.claimId] }] }
 }

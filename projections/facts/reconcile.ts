@@ -1,15 +1,17 @@
 import { type Interval, intersectAll, isEmpty } from '../../events/quantity/interval.js'
 import type { ClaimDoc, ExplanationStep, FactDoc, FactView, Policy, SourceDoc } from '../model.js'
-import { byClaimId, type Candidate, idsOf, toCandidate } from './candidate.js'
+import { byClaimId, type Candidate, idsOf, nameRelays, toCandidate } from './candidate.js'
 import { resolveConflict } from './conflict.js'
 import { correctionSteps } from './corrections.js'
 import type { DisplayOptions } from './display.js'
 import { dropClaims } from './drop-claims.js'
+import { editorialSteps, openDisputes } from './editorial-steps.js'
+import { claimAsKnownAt } from './known-at.js'
 import { agreementStep, pinnedOutcome } from './outcomes.js'
 import { applyPin } from './pin.js'
 import { rankClaims } from './ranking.js'
 import type { Exclusion } from './step-types.js'
-import { summarize } from './summary.js'
+import { summarize, undisputed } from './summary.js'
 import { supersede, type Supersession } from './supersession.js'
 import { selectValidTime } from './valid-time.js'
 import { commonUnit, valueQuantity } from './value-quantity.js'
@@ -42,14 +44,15 @@ export function reconcileFact(input: ReconcileInput): FactView {
   for (const c of input.claims) {
     if (c.factId !== fact.factId) throw new Error(`reconcile: claim ${c.claimId} is filed under ${c.factId}, not ${fact.factId}`)
   }
-  const candidates = input.claims.map((c) => toCandidate(c, input.sources, policy)).sort(byClaimId)
+  // The claims as the public record had them at knownAt: source corrections published later are undone.
+  const candidates = nameRelays(input.claims.map((c) => toCandidate(claimAsKnownAt(c, knownAt), input.sources, policy)).sort(byClaimId))
   const options: DisplayOptions = { unit: commonUnit(candidates) ?? fact.unit, kind: fact.kind }
 
   const dropped = dropClaims(candidates, knownAt)
   const timed = selectValidTime(dropped.kept, fact, validAt)
   const excluded: Exclusion[] = [...dropped.excluded, ...timed.excluded].sort((a, b) => (a.claimId < b.claimId ? -1 : 1))
   const standing = timed.kept
-  const steps: ExplanationStep[] = [...timed.steps, ...dropped.steps, ...correctionSteps(standing)]
+  const steps: ExplanationStep[] = [...timed.steps, ...dropped.steps, ...correctionSteps(standing, knownAt), ...editorialSteps(standing)]
 
   const base = {
     factId: fact.factId,
@@ -59,6 +62,7 @@ export function reconcileFact(input: ReconcileInput): FactView {
     excluded,
     policyVersion: policy.version,
     asOf: { position: input.position.toString(), knownAt, validAt },
+    disputes: openDisputes(candidates),
   }
 
   if (standing.length === 0) {
@@ -93,12 +97,13 @@ export function reconcileFact(input: ReconcileInput): FactView {
   const superseding = supersede(standing)
   steps.push(...superseding.steps)
   const remaining = superseding.kept
+  const reprints = superseding.reprintConflicts.map((r) => r.claim.claim.claimId)
   const meet = intersectAll(remaining.map((c) => c.interval))
   if (!isEmpty(meet)) {
     const ranked = rankClaims(remaining).map((r) => r.candidate)
-    const origins = new Set(remaining.map((c) => c.source.origin)).size
+    const origins = new Set(remaining.filter(undisputed).map((c) => c.source.origin)).size
     steps.push(agreementStep(remaining, meet, origins, valueQuantity(meet, ranked, options).display))
-    return view(base, meet, ranked, remaining, superseding.superseded, [], steps, options, {
+    return view(base, meet, ranked, remaining, superseding.superseded, reprints, steps, options, {
       status: origins >= 2 ? 'confirmed' : 'single-source',
     })
   }
@@ -107,13 +112,14 @@ export function reconcileFact(input: ReconcileInput): FactView {
   const rankedRemaining = rankClaims(remaining).map((r) => r.candidate)
   const conflict = resolveConflict(remaining, (i) => valueQuantity(i, rankedRemaining, options).display)
   steps.push(...conflict.steps)
-  return view(base, conflict.interval, conflict.ranked, conflict.supporting, superseding.superseded, conflict.conflicting.map((l) => l.candidate.claim.claimId), steps, options, {
+  const losers = [...conflict.conflicting.map((l) => l.candidate.claim.claimId), ...reprints]
+  return view(base, conflict.interval, conflict.ranked, conflict.supporting, superseding.superseded, losers, steps, options, {
     status: 'conflicting',
     decidedBy: conflict.conflicting[0]?.criterion,
   })
 }
 
-type Base = Pick<FactView, 'factId' | 'question' | 'unit' | 'kind' | 'excluded' | 'policyVersion' | 'asOf'>
+type Base = Pick<FactView, 'factId' | 'question' | 'unit' | 'kind' | 'excluded' | 'policyVersion' | 'asOf' | 'disputes'>
 
 function view(
   base: Base,
@@ -132,7 +138,8 @@ function view(
     value,
     display,
     status: how.status,
-    origins: new Set(supporting.map((c) => c.source.origin)).size,
+    // Origins that count: a claim under open dispute still supports the value but is not counted.
+    origins: new Set(supporting.filter(undisputed).map((c) => c.source.origin)).size,
     attributedTo: [...new Set(supporting.map((c) => c.claim.attributedTo))].sort(),
     supporting: idsOf(supporting),
     superseded: superseded.map((s) => s.claim.claim.claimId).sort(),

@@ -1,6 +1,8 @@
 import { type Interval, sameInterval } from '../../events/quantity/interval.js'
 import type { Candidate } from './candidate.js'
 import { displayQuantity, type DisplayOptions } from './display.js'
+import { creditOutlets } from './origin.js'
+import { clause, nameKey } from './prose.js'
 import type { Supersession } from './supersession.js'
 
 export interface SummaryInput {
@@ -15,14 +17,17 @@ export interface SummaryInput {
   displayOptions: DisplayOptions
 }
 
+/** A claim with an open dispute still shows, but does not count towards confirmation. */
+export const undisputed = (c: Candidate): boolean => !c.claim.disputes.some((d) => d.status === 'open')
+
 const realized = new Set(['official', 'reported'])
 const unrealizedWords: Record<string, string> = { planned: 'a plan, not yet realized', estimate: 'an estimate', allegation: 'an allegation' }
 const distinct = (xs: readonly string[]) => [...new Set(xs)].sort()
 
 /** A newsroom's own reporting names no one else: "2,400 were arrested", not "2,400 per the interior ministry". */
 function ownReporting(c: Candidate): boolean {
-  const who = c.claim.attributedTo.toLowerCase()
-  return who === c.source.publisher.toLowerCase() || who === c.source.origin.toLowerCase()
+  const who = nameKey(c.claim.attributedTo)
+  return who === nameKey(c.source.publisher) || who === nameKey(c.source.origin)
 }
 
 /**
@@ -37,13 +42,17 @@ export function summarize(s: SummaryInput): string {
   const stating = s.supporting.filter((c) => sameInterval(c.interval, s.interval))
   const named = (stating.length > 0 ? stating : s.supporting).filter((c) => !ownReporting(c))
   const per = named.length > 0 ? ` per ${distinct(named.map((c) => c.claim.attributedTo)).join(' and ')}` : ''
-  const origins = distinct(s.supporting.map((c) => c.source.origin)).length
+  const counted = s.supporting.filter(undisputed)
+  const origins = distinct(counted.map((c) => c.source.origin)).length
+  const disputed = s.supporting.length - counted.length
   const notes: string[] = []
 
   let line = `${s.display}${per}`
-  if (s.pinReason !== undefined) notes.push(`pinned by an editor: ${s.pinReason}`)
+  if (s.pinReason !== undefined) notes.push(`pinned by an editor: ${clause(s.pinReason)}`)
   else if (origins >= 2) line += per ? `, reported by ${origins} independent outlets` : `, consistent across ${origins} outlets`
-  else notes.push(`single source: ${distinct(s.supporting.map((c) => c.source.publisher)).join(' and ')}`)
+  else if (origins === 1) notes.push(`single source: ${creditOutlets(counted)}`)
+  else notes.push('no undisputed source')
+  if (disputed > 0) notes.push(`${disputed} disputed claim${disputed === 1 ? '' : 's'} not counted`)
 
   const modalities = distinct(s.supporting.map((c) => c.claim.modality))
   if (!modalities.some((m) => realized.has(m))) notes.push(modalities.map((m) => unrealizedWords[m] ?? m).join(' and '))

@@ -1,5 +1,7 @@
+import { intersectAll, sameInterval } from '../../events/quantity/interval.js'
 import type { ExplanationStep } from '../model.js'
-import { byClaimId, type Candidate, compareRecency, nameClaim } from './candidate.js'
+import { byClaimId, type Candidate, nameClaim, publishedLater } from './candidate.js'
+import { originatorsOf } from './origin.js'
 
 export interface Supersession {
   claim: Candidate
@@ -8,9 +10,18 @@ export interface Supersession {
   reason: string
 }
 
+/** A reprint that differs from what its originating outlet published at the same time. */
+export interface ReprintConflict {
+  claim: Candidate
+  origin: Candidate
+  reason: string
+}
+
 export interface SupersessionOutcome {
   kept: Candidate[]
   superseded: Supersession[]
+  /** Reprints whose figure differs from their origin's claim of the same time: conflicts within that origin. */
+  reprintConflicts: ReprintConflict[]
   steps: ExplanationStep[]
 }
 
@@ -19,13 +30,16 @@ const provisional = new Set(['planned', 'estimate'])
 
 /**
  * Step 3. A newsroom that reports a figure again has updated itself: its
- * latest claim (by publication, ties by ledger position) supersedes its
- * earlier ones. And a realized figure (official or reported) supersedes a
- * planned or estimated one published before it: "close to announcing 15"
- * is overtaken by "16 were sanctioned", it does not contradict it.
+ * claims published latest supersede its earlier ones (publication time, never
+ * the order claims were entered). Among its claims of that latest time the
+ * originating outlet stands (its own reporting, no relay chain, stronger
+ * tier); a reprint that agrees stands with it, one that differs is a conflict
+ * within that origin, never a later report. And a realized figure (official
+ * or reported) supersedes a planned or estimated one published before it.
  */
 export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
   const superseded = new Map<string, Supersession>()
+  const reprintConflicts: ReprintConflict[] = []
 
   const byOrigin = new Map<string, Candidate[]>()
   for (const c of standing) {
@@ -33,39 +47,46 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     if (same) same.push(c)
     else byOrigin.set(c.source.origin, [c])
   }
-  for (const [origin, claims] of byOrigin) {
-    const latest = claims.reduce((a, b) => (compareRecency(a, b) >= 0 ? a : b))
+  for (const claims of byOrigin.values()) {
+    const latest = claims.filter((c) => !claims.some((d) => publishedLater(d, c)))
+    const originators = originatorsOf(latest)
+    const lead = originators.slice().sort(byClaimId)[0]!
     for (const c of claims) {
-      if (c === latest) continue
-      const reason = `superseded by a later report from the same origin (${origin}): ${nameClaim(latest)}`
-      superseded.set(c.claim.claimId, { claim: c, by: latest, rule: 'same-origin', reason })
+      if (latest.includes(c)) continue
+      const reason = `superseded by a later report from the same origin (${originLabel(lead)}): ${nameClaim(lead)}`
+      superseded.set(c.claim.claimId, { claim: c, by: lead, rule: 'same-origin', reason })
+    }
+    const meet = intersectAll(originators.map((o) => o.interval))
+    for (const c of latest) {
+      // Any other figure, tighter or looser, is not what the origin published: it never changes the origin's value.
+      if (originators.includes(c) || sameInterval(c.interval, meet)) continue
+      reprintConflicts.push({ claim: c, origin: lead, reason: `differs from the claim its origin published at the same time, ${nameClaim(lead)}` })
     }
   }
 
-  // Realized claims oldest first: the one superseding a provisional claim is the first published after it.
-  const realizedByRecency = standing.filter((r) => realized.has(r.claim.modality)).sort(compareRecency)
+  const outOfPlay = (c: Candidate) => superseded.has(c.claim.claimId) || reprintConflicts.some((r) => r.claim === c)
+  const realizedClaims = standing.filter((r) => realized.has(r.claim.modality) && !outOfPlay(r))
   for (const c of standing) {
-    if (superseded.has(c.claim.claimId) || !provisional.has(c.claim.modality)) continue
-    const by = firstLaterThan(realizedByRecency, c)
+    if (outOfPlay(c) || !provisional.has(c.claim.modality)) continue
+    // The one that supersedes a provisional claim is the first realized claim published after it.
+    const later = realizedClaims.filter((r) => publishedLater(r, c))
+    const by = later.reduce<Candidate | undefined>((first, r) => (!first || publishedLater(first, r) || (!publishedLater(r, first) && byClaimId(r, first) < 0) ? r : first), undefined)
     if (!by) continue
     const reason = `${c.claim.modality} figure superseded by a realized figure published later: ${nameClaim(by)}`
     superseded.set(c.claim.claimId, { claim: c, by, rule: 'realized', reason })
   }
 
   const list = [...superseded.values()].sort((a, b) => byClaimId(a.claim, b.claim))
-  return { kept: standing.filter((c) => !superseded.has(c.claim.claimId)), superseded: list, steps: supersessionSteps(list) }
-}
-
-/** The earliest of `sorted` (oldest first) that is more recent than `c`, by binary search. */
-function firstLaterThan(sorted: readonly Candidate[], c: Candidate): Candidate | undefined {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (compareRecency(sorted[mid]!, c) > 0) high = mid
-    else low = mid + 1
-  }
-  return sorted[low]
+  reprintConflicts.sort((a, b) => byClaimId(a.claim, b.claim))
+  const steps = [
+    ...supersessionSteps(list),
+    ...reprintConflicts.map((r) => ({
+      step: 'conflict' as const,
+      detail: `${nameClaim(r.claim)} is a reprint that ${r.reason}; the originating outlet's figure stands and the reprint is set aside as a conflict within that origin.`,
+      claimIds: [r.claim.claim.claimId, r.origin.claim.claimId],
+    })),
+  ]
+  return { kept: standing.filter((c) => !outOfPlay(c)), superseded: list, reprintConflicts, steps }
 }
 
 /**
@@ -89,15 +110,20 @@ function supersessionSteps(list: readonly Supersession[]): ExplanationStep[] {
     if (group.length === 1) {
       const detail =
         rule === 'same-origin'
-          ? `${nameClaim(claim)} is superseded by a later report from the same origin (${claim.source.origin}): ${nameClaim(by)}.`
+          ? `${nameClaim(claim)} is superseded by a later report from the same origin (${originLabel(claim)}): ${nameClaim(by)}.`
           : `The ${claim.claim.modality} figure ${nameClaim(claim)} is superseded by the realized figure ${nameClaim(by)}, published later.`
       return { step: 'superseded', detail, claimIds }
     }
     const modalities = [...new Set(group.map((s) => s.claim.claim.modality))].sort().join(' or ')
     const detail =
       rule === 'same-origin'
-        ? `${group.length} earlier reports from the same origin (${claim.source.origin}) are superseded by its latest: ${nameClaim(by)}.`
+        ? `${group.length} earlier reports from the same origin (${originLabel(claim)}) are superseded by its latest: ${nameClaim(by)}.`
         : `${group.length} ${modalities} figures are superseded by the realized figure ${nameClaim(by)}, published later.`
     return { step: 'superseded', detail, claimIds }
   })
+}
+
+/** The origin by its outlet's name when known, so a newsroom key is never shown as if it were an outlet. */
+function originLabel(c: Candidate): string {
+  return c.relays ?? c.source.publisher
 }

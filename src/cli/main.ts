@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js'
 import { demoCommand } from './commands/demo.js'
+import { disputeCommand, listDisputesCommand, resolveDisputeCommand } from './commands/dispute-commands.js'
 import { factsCommand } from './commands/facts.js'
 import { extractCommand } from './commands/extract.js'
 import { exportCommand, importCommand, rebuildCommand } from './commands/log-commands.js'
@@ -23,6 +24,9 @@ const commands: Record<string, { run: CliCommand; help: string }> = {
   'verify-receipt': { run: verifyReceiptCommand, help: 'verify-receipt <receipt.json> --key pub.pem [--json]   offline: a fact receipt\'s head, proofs and view' },
   'watch-heads': { run: watchHeadsCommand, help: 'watch-heads <url> [--dir DIR] [--every S] [--once]   save signed heads over time; exit 1 on a fork or rewrite' },
   serve: { run: serveCommand, help: 'serve [--port N] [--host H] [--no-demo] the HTTP API (loads the demo corpus into an empty ledger)' },
+  dispute: { run: disputeCommand, help: 'dispute <claimId> --reason TEXT          flag a claim as disputed (editor)' },
+  disputes: { run: listDisputesCommand, help: 'disputes <claimId> [--json]             a claim\'s disputes, with their ids and status' },
+  'resolve-dispute': { run: resolveDisputeCommand, help: 'resolve-dispute <claimId> --dispute ID --outcome upheld|dismissed --reason TEXT' },
   extract: { run: extractCommand, help: 'extract <article.txt> [--meta source.json] [--json]  draft claims for review; records nothing' },
   migrate: { run: migrateCommand, help: 'migrate                                 apply pending schema migrations' },
 }

@@ -15,7 +15,9 @@ import { trackConnections } from './idle-connections.js'
 import { htmlSafeSerializerCompiler, htmlSafeStringify } from './json-serializer.js'
 import { requestIdOf } from './request-id.js'
 import { registerApiDocs } from './routes/api-docs.js'
+import { auditRoutes } from './routes/audit.js'
 import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
+import { sourceSnapshotRoutes } from './routes/source-snapshots.js'
 import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
 import { factReadRoutes } from './routes/fact-reads.js'
@@ -25,6 +27,7 @@ import { ledgerHeadRoutes } from './routes/ledger-heads.js'
 import { ledgerRoutes } from './routes/ledger-proofs.js'
 import { liveEventRoutes } from './routes/live-events.js'
 import { sourceExtractRoutes } from './routes/source-extract.js'
+import { sourceMaterialRoutes } from './routes/source-material.js'
 import { writeRoutes } from './routes/writes.js'
 import { apiHelmetOptions, registerSecurityHeaders } from './security-headers.js'
 import { webPlugin } from '../web/plugin.js'
@@ -118,7 +121,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
     keyGenerator: (request) => {
       const bearer = parseBearer(request.headers.authorization)
       const principal = bearer.kind === 'token' ? keyring.authenticate(bearer.token) : null
-      return principal ? principal.actor : `ip:${request.ip}`
+      return principal ? principal.keyId : `ip:${request.ip}`
     },
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`more than ${context.max} requests in a minute; retry in ${context.after}`), { statusCode: context.statusCode, code: 'FST_ERR_RATE_LIMITED' }),
@@ -149,12 +152,15 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
   await app.register(factExportRoutes(deps))
   await app.register(factReceiptRoutes(deps))
   await app.register(claimSourceReadRoutes(deps))
+  await app.register(sourceSnapshotRoutes(deps))
   await app.register(eventLogRoutes(deps))
   await app.register(liveEventRoutes(deps))
   await app.register(ledgerHeadRoutes(deps))
   await app.register(ledgerRoutes(deps))
   await app.register(writeRoutes(deps))
   await app.register(sourceExtractRoutes(deps))
+  await app.register(sourceMaterialRoutes(deps))
+  await app.register(auditRoutes(deps))
   await app.register(webPlugin)
   return app
 }

@@ -1,6 +1,6 @@
 import type { EventStore } from '../store/port.js'
 import { adoptPolicy } from './commands/adopt-policy.js'
-import { disputeClaim, reassignClaim, retractClaim } from './commands/claim-lifecycle.js'
+import { disputeClaim, reassignClaim, resolveDispute, retractClaim } from './commands/claim-lifecycle.js'
 import { correctClaim } from './commands/correct-claim.js'
 import { defineFact, pinFact, unpinFact } from './commands/fact-commands.js'
 import { recordClaim } from './commands/record-claim.js'
@@ -25,7 +25,15 @@ export function createLedger(options: { store: EventStore; now?: () => Date }) {
     adoptPolicy: (ctx, input) => adoptPolicy(deps, ctx, input),
   }
   const byId: Record<
-    'reviseSource' | 'retractSource' | 'correctClaim' | 'retractClaim' | 'disputeClaim' | 'reassignClaim' | 'pinFact' | 'unpinFact',
+    | 'reviseSource'
+    | 'retractSource'
+    | 'correctClaim'
+    | 'retractClaim'
+    | 'disputeClaim'
+    | 'resolveDispute'
+    | 'reassignClaim'
+    | 'pinFact'
+    | 'unpinFact',
     ById
   > = {
     reviseSource: (ctx, id, input) => reviseSource(deps, ctx, id, input),
@@ -33,6 +41,7 @@ export function createLedger(options: { store: EventStore; now?: () => Date }) {
     correctClaim: (ctx, id, input) => correctClaim(deps, ctx, id, input),
     retractClaim: (ctx, id, input) => retractClaim(deps, ctx, id, input),
     disputeClaim: (ctx, id, input) => disputeClaim(deps, ctx, id, input),
+    resolveDispute: (ctx, id, input) => resolveDispute(deps, ctx, id, input),
     reassignClaim: (ctx, id, input) => reassignClaim(deps, ctx, id, input),
     pinFact: (ctx, id, input) => pinFact(deps, ctx, id, input),
     unpinFact: (ctx, id, input) => unpinFact(deps, ctx, id, input),

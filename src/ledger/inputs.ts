@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Citation, ClaimRecordedV2, Modality } from '../../events/claim-events.js'
+import { Citation, ClaimRecordedV3, DisputeOutcome, Modality } from '../../events/claim-events.js'
 import { FactDefinedV1 } from '../../events/fact-events.js'
 import { ClaimId, FactId, IsoDate, SourceId } from '../../events/ids.js'
 import { Quantity } from '../../events/quantity/quantity.js'
@@ -12,32 +12,61 @@ import { SourceRegisteredV1 } from '../../events/source-events.js'
  */
 const Reason = z.string().trim().min(1, 'a reason is required').max(2000)
 const Snapshot = z.string().min(1).max(5_000_000)
+/** A name (publisher, origin, subject, who said it): trimmed, and never only whitespace. */
+const NameInput = (max = 200) => z.string().trim().min(1, 'must not be blank').max(max)
+/** The editor records the value as their reading of the quote (a figure from a table, "two dozen" as 24), with why. */
+export const ReadingInput = z.object({ reason: Reason }).strict()
+/**
+ * A retraction or correction prompted by the source's own published correction:
+ * name the source revision that published it (its date is used), or give the
+ * date it became public. Without either it applies on every publication date.
+ */
+const PublishedCorrectionFields = {
+  sourceRevision: z.number().int().positive().optional(),
+  effectiveAt: IsoDate.optional(),
+}
 
 /** A figure as the source phrased it, or an already normalized Quantity. */
 export const FigureInput = z.union([z.string().min(1).max(200), Quantity])
 export const CitationInput = Citation.omit({ verified: true }).strict()
+const ViaInput = z.array(NameInput()).max(10)
 
 /** Where readers can open the source: only web addresses, never javascript: or data: links. */
 const WebUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000)
 
 export const RegisterSourceInput = SourceRegisteredV1.omit({ sourceId: true, snapshot: true })
-  .extend({ sourceId: SourceId.optional(), url: WebUrl.optional(), snapshotText: Snapshot.optional() })
+  .extend({
+    sourceId: SourceId.optional(),
+    url: WebUrl.optional(),
+    publisher: NameInput(),
+    title: NameInput(500),
+    author: NameInput().optional(),
+    origin: NameInput(),
+    snapshotText: Snapshot.optional(),
+  })
   .strict()
 export type RegisterSourceInput = z.infer<typeof RegisterSourceInput>
 
 export const ReviseSourceInput = z
-  .object({ title: z.string().min(1).max(500).optional(), revisedAt: IsoDate, snapshotText: Snapshot.optional(), note: Reason })
+  .object({ title: NameInput(500).optional(), revisedAt: IsoDate, snapshotText: Snapshot.optional(), note: Reason })
   .strict()
 export type ReviseSourceInput = z.infer<typeof ReviseSourceInput>
 
 export const RetractSourceInput = z.object({ retractedAt: IsoDate, reason: Reason }).strict()
 export type RetractSourceInput = z.infer<typeof RetractSourceInput>
 
-export const DefineFactInput = FactDefinedV1.extend({ factId: FactId.optional() }).strict()
+export const DefineFactInput = FactDefinedV1.extend({ factId: FactId.optional(), subject: NameInput(), unit: NameInput(40) }).strict()
 export type DefineFactInput = z.input<typeof DefineFactInput>
 
-export const RecordClaimInput = ClaimRecordedV2.omit({ claimId: true, citation: true, value: true })
-  .extend({ claimId: ClaimId.optional(), citation: CitationInput, value: FigureInput })
+export const RecordClaimInput = ClaimRecordedV3.omit({ claimId: true, citation: true, value: true, reading: true })
+  .extend({
+    claimId: ClaimId.optional(),
+    citation: CitationInput,
+    value: FigureInput,
+    reading: ReadingInput.optional(),
+    attributedTo: NameInput(),
+    via: ViaInput.default([]),
+  })
   .strict()
 export type RecordClaimInput = z.input<typeof RecordClaimInput>
 
@@ -48,19 +77,26 @@ export const CorrectClaimInput = z
       .object({
         value: FigureInput.optional(),
         citation: CitationInput.optional(),
-        attributedTo: z.string().min(1).max(200).optional(),
-        via: z.array(z.string().min(1).max(200)).max(10).optional(),
+        attributedTo: NameInput().optional(),
+        via: ViaInput.optional(),
         modality: Modality.optional(),
         validAt: IsoDate.optional(),
+        reading: ReadingInput.nullable().optional(),
       })
       .strict()
       .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'at least one field must change' }),
+    ...PublishedCorrectionFields,
   })
   .strict()
+  .refine((c) => c.sourceRevision === undefined || c.effectiveAt === undefined, { message: 'give sourceRevision or effectiveAt, not both', path: ['effectiveAt'] })
 export type CorrectClaimInput = z.input<typeof CorrectClaimInput>
 
-export const RetractClaimInput = z.object({ reason: Reason }).strict()
+export const RetractClaimInput = z
+  .object({ reason: Reason, ...PublishedCorrectionFields })
+  .strict()
+  .refine((c) => c.sourceRevision === undefined || c.effectiveAt === undefined, { message: 'give sourceRevision or effectiveAt, not both', path: ['effectiveAt'] })
 export const DisputeClaimInput = z.object({ reason: Reason }).strict()
+export const ResolveDisputeInput = z.object({ disputeId: z.string().trim().min(1, 'name the dispute to resolve').max(200), outcome: DisputeOutcome, reason: Reason }).strict()
 export const ReassignClaimInput = z.object({ toFactId: FactId, reason: Reason }).strict()
 export const PinFactInput = z.object({ claimId: ClaimId, reason: Reason }).strict()
 export const UnpinFactInput = z.object({ reason: Reason }).strict()

@@ -58,6 +58,7 @@ export async function applyBatch(
       case 'ClaimCorrected':
       case 'ClaimRetracted':
       case 'ClaimDisputed':
+      case 'ClaimDisputeResolved':
       case 'ClaimReassigned': {
         const before = await state.claim(event.data.claimId)
         const after = evolveClaim(before, event)

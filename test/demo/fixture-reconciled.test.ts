@@ -37,7 +37,7 @@ t.test('known at 2024-09-05 the September round shows the planned 15; known late
   const early = ledger.view(fact.septemberRound, { knownAt: '2024-09-05' })
   t.match(early, { display: '15', status: 'single-source', supporting: [claim.septemberPlanned15], superseded: [] })
   t.same(early.excluded, [{ claimId: claim.septemberRealized16, reason: 'published after 2024-09-05' }])
-  t.equal(early.summary, '15 per U.S. Treasury (single source: Unidentified outlet; a plan, not yet realized)')
+  t.equal(early.summary, '15 per U.S. Treasury (single source: Bloomberg, relayed by Unidentified outlet; a plan, not yet realized)')
   const later = ledger.view(fact.septemberRound, { knownAt: '2024-12-01' })
   t.match(later, { display: '16', superseded: [claim.septemberPlanned15], excluded: [] })
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ClaimRecordedV2 } from '../../events/claim-events.js'
+import { ClaimRecordedV3 } from '../../events/claim-events.js'
 import { DraftClaim, draftToClaimFields } from '../../src/extract/draft-claim.js'
 import { extractDraftClaims } from '../../src/extract/extract-draft-claims.js'
 
@@ -214,7 +214,7 @@ t.test('an accepted draft maps onto ClaimRecorded fields; one without a valid ti
   t.ok(mapped.ok)
   if (mapped.ok) {
     const payload = { claimId: '0190a5c6-1c4b-7cc0-8f3e-6a7b8c9d0e1f', factId: 'protest-detentions', sourceId: '0190a5c6-1c4b-7cc0-8f3e-6a7b8c9d0e20', ...mapped.fields }
-    t.ok(ClaimRecordedV2.safeParse(payload).success, 'the mapped payload is a valid ClaimRecorded')
+    t.ok(ClaimRecordedV3.safeParse(payload).success, 'the mapped payload is a valid ClaimRecorded')
     t.same(mapped.fields.citation, { quote: d.quote, start: d.start, end: d.end, verified: true })
   }
   const undated = extractDraftClaims({ text: 'Police said 40 protesters were detained on Monday.' })

@@ -65,14 +65,14 @@ t.test('writes', async (t) => {
     const claim = await app.inject({ url: `/claims/${ids.claimBloomberg}` })
     t.equal(claim.headers.etag, '"0"')
     t.equal(claim.json().revision, '0')
-    const payload = { reason: 'we transcribed the hedge wrong', changes: { value: '21' } }
+    const payload = { reason: 'we transcribed who said it wrong', changes: { attributedTo: 'U.S. Treasury Department' } }
     const res = await app.inject({ method: 'POST', url: `/claims/${ids.claimBloomberg}/corrections`, headers: jsonWrite('editor', { 'if-match': claim.headers.etag as string }), payload })
     t.equal(res.statusCode, 200)
     t.equal(res.headers.etag, '"1"')
     t.match(res.json(), { id: ids.claimBloomberg, revision: '1', type: 'ClaimCorrected' })
     const after = (await app.inject({ url: `/claims/${ids.claimBloomberg}` })).json()
-    t.equal(after.claim.value.text, '21')
-    t.match(after.claim.lifecycle[1], { action: 'corrected', before: { value: { text: 'more than 20' } } })
+    t.equal(after.claim.attributedTo, 'U.S. Treasury Department')
+    t.match(after.claim.lifecycle[1], { action: 'corrected', before: { attributedTo: 'U.S. Treasury' } })
 
     const before = await api.head()
     const stale = await app.inject({ method: 'POST', url: `/claims/${ids.claimBloomberg}/disputes`, headers: jsonWrite('editor', { 'if-match': '"0"' }), payload: { reason: 'doubt' } })

@@ -6,7 +6,8 @@ const otherFact = { ...factInput, factId: 'us-security-leaders-sanctioned-2024-1
 
 t.test('a correction keeps the old value in the claim history', async (t) => {
   const { ledger } = await seededLedger()
-  const r = await ledger.correctClaim(editor, claimId, { reason: 'typo: the article says more than 20', changes: { value: 'more than 20' } })
+  const changes = { value: 'more than 20', citation: { quote: 'More than 20 of them were named' } }
+  const r = await ledger.correctClaim(editor, claimId, { reason: 'typo: the article says more than 20', changes })
   t.ok(r.ok)
   if (!r.ok) return
   t.equal(r.revision, 1n)

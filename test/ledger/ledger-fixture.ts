@@ -3,7 +3,7 @@ import { createLedger } from '../../src/ledger/create-ledger.js'
 import { createMemoryEventStore } from '../helpers/memory-store.js'
 
 export const editor: CommandContext = { actor: 'alice', role: 'editor' }
-export const SNAPSHOT = 'The U.S. Treasury Department sanctioned 21 security and Cabinet-level officials aligned with Maduro.'
+export const SNAPSHOT = 'The U.S. Treasury Department sanctioned 21 security and Cabinet-level officials aligned with Maduro. More than 20 of them were named in the order.'
 
 export const sourceInput = {
   sourceId: '01933c8e-0000-7000-8000-000000000001',

@@ -10,7 +10,7 @@ t.test('a recorded claim keeps its hedge, its verified quote offsets and who rec
   const event = decodeRecorded(events[0]!)
   if (event.type !== 'ClaimRecorded') throw new Error('wrong type')
   const at = SNAPSHOT.indexOf(claimInput.citation.quote)
-  t.same(event.data.citation, { quote: claimInput.citation.quote, start: at, end: at + claimInput.citation.quote.length, verified: true })
+  t.same(event.data.citation, { quote: claimInput.citation.quote, start: at, end: at + claimInput.citation.quote.length, verified: true, snapshotVersion: 0 })
   t.equal(event.data.value.hedge, 'exact')
   t.equal(event.data.value.lower, 21)
   t.same(event.data.via, [])
@@ -21,7 +21,7 @@ t.test('a recorded claim keeps its hedge, its verified quote offsets and who rec
 
 t.test('a figure phrase is parsed with its hedge', async (t) => {
   const { ledger, store } = await seededLedger()
-  const r = await ledger.recordClaim(editor, { ...claimInput, claimId: undefined, value: 'more than 20', citation: { quote: 'sanctioned 21' } })
+  const r = await ledger.recordClaim(editor, { ...claimInput, claimId: undefined, value: 'more than 20', citation: { quote: 'More than 20 of them' } })
   t.ok(r.ok)
   if (!r.ok) return
   const event = decodeRecorded(r.event)
@@ -69,10 +69,10 @@ t.test('a claim from a source without a snapshot is stored unverified', async (t
   const { ledger } = await seededLedger()
   const src = await ledger.registerSource(editor, { publisher: 'Paper', title: 'T', publishedAt: '2024-09-03', origin: 'paper', tier: 3 })
   if (!src.ok) throw new Error(src.error.message)
-  const r = await ledger.recordClaim(editor, { ...claimInput, claimId: undefined, sourceId: src.entityId, citation: { quote: 'anything at all' } })
+  const r = await ledger.recordClaim(editor, { ...claimInput, claimId: undefined, sourceId: src.entityId, citation: { quote: 'it sanctioned 21 officials' } })
   if (!r.ok) throw new Error(r.error.message)
   const e = decodeRecorded(r.event)
-  t.same(e.type === 'ClaimRecorded' && e.data.citation, { quote: 'anything at all', verified: false })
+  t.same(e.type === 'ClaimRecorded' && e.data.citation, { quote: 'it sanctioned 21 officials', verified: false })
 })
 
 t.test('a source URL must be a web address', async (t) => {

@@ -27,6 +27,7 @@ t.test('SourceRegistered creates the document with its stamp and no retraction o
     origin: 'Associated Press',
     tier: 1,
     retracted: null,
+    snapshots: [],
     revisions: [],
     registered: {
       eventId: '00000000-0000-7000-8000-000000000001',

@@ -32,6 +32,7 @@ const streamOfEvent: Record<EventType, (data: Record<string, string>) => string>
   ClaimCorrected: (d) => `claim-${d.claimId}`,
   ClaimRetracted: (d) => `claim-${d.claimId}`,
   ClaimDisputed: (d) => `claim-${d.claimId}`,
+  ClaimDisputeResolved: (d) => `claim-${d.claimId}`,
   ClaimReassigned: (d) => `claim-${d.claimId}`,
 }
 

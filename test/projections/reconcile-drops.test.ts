@@ -78,7 +78,7 @@ t.test('corrections apply, at every knownAt, and the explanation says what chang
     t.equal(view.display, '16', `knownAt ${knownAt}`)
     t.same(view.explanation[0], {
       step: 'corrected',
-      detail: 'Applied a correction to "16" (Wire, 2024-09-03): value "15" -> "16" (misread 16 as 15).',
+      detail: 'Applied a correction to "16" (Wire, 2024-09-03): the figure changed from "15" to "16". It fixes our transcription, so it applies on every publication date: the source always said this. Reason: misread 16 as 15.',
       claimIds: [id('c', 1)],
     })
   }

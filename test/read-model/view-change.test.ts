@@ -5,7 +5,7 @@ import { changedViews, sameViewContent } from '../../src/read-model/view-change.
 const view: FactView = {
   factId: 'f1', question: 'How many?', unit: 'persons', kind: 'count',
   value: { kind: 'exact', value: 21 } as unknown as FactView['value'], display: '21', status: 'single-source', origins: 1,
-  attributedTo: ['U.S. Treasury'], supporting: ['c1'], superseded: [], conflicting: [], excluded: [],
+  attributedTo: ['U.S. Treasury'], disputes: { open: 0, reasons: [] }, supporting: ['c1'], superseded: [], conflicting: [], excluded: [],
   explanation: [{ step: 'intersected', detail: 'one claim', claimIds: ['c1'] }], summary: '21 per U.S. Treasury', policyVersion: 1,
   asOf: { position: '7', knownAt: null, validAt: null },
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pino } from 'pino'
@@ -14,13 +15,15 @@ import { openRuntime } from '../../src/runtime.js'
 export const chromiumPath = '/usr/bin/chromium'
 export const editorKey = 'web-editor-key-0123456789'
 export const readerKey = 'web-reader-key-0123456789'
+/** A second editor, for what "another editor" does through the API. */
+export const otherEditorKey = 'web-other-editor-key-0123456789'
 export const artifacts = join(import.meta.dirname, '..', 'artifacts')
 
 export interface UiServer {
   url: string
   close(): Promise<void>
   /** A write through the API as another editor would make it (not through the page). */
-  api(path: string, init?: { method?: string; body?: unknown; ifMatch?: string | null }): Promise<{ status: number; body: any; etag: string | null }>
+  api(path: string, init?: { method?: string; body?: unknown; ifMatch?: string | null; key?: string }): Promise<{ status: number; body: any; etag: string | null }>
 }
 
 export async function startUiServer(): Promise<UiServer> {
@@ -31,7 +34,7 @@ export async function startUiServer(): Promise<UiServer> {
     PORT: '0',
     HOST: '127.0.0.1',
     FACTLEDGER_DEMO: 'true',
-    FACTLEDGER_API_KEYS: `${editorKey}:editor,${readerKey}:reader`,
+    FACTLEDGER_API_KEYS: `${editorKey}:editor:Ana Ruiz,${otherEditorKey}:editor:Li Wei,${readerKey}:reader`,
     // The page makes many reads; the default limit is for the open internet, not a test.
     FACTLEDGER_RATE_LIMIT: '100000',
   })
@@ -50,7 +53,7 @@ export async function startUiServer(): Promise<UiServer> {
       rmSync(dir, { recursive: true, force: true })
     },
     async api(path, init = {}) {
-      const headers: Record<string, string> = { authorization: `Bearer ${editorKey}` }
+      const headers: Record<string, string> = { authorization: `Bearer ${init.key ?? editorKey}` }
       if (init.body !== undefined) headers['content-type'] = 'application/json'
       if (init.ifMatch) headers['if-match'] = init.ifMatch
       const res = await fetch(server.url + path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
@@ -104,3 +107,22 @@ export async function enterKey(page: Page, key: string): Promise<void> {
 
 /** True when the page is wider than its viewport (a horizontal scroll bar). */
 export const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * Run axe-core (WCAG 2.x A and AA rules) on the page as it is now and return
+ * each violation as "rule-id: target, target". Injected with evaluate (the
+ * DevTools protocol), because the page's own CSP rightly refuses inline scripts.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
+
+/** The page's width beyond the viewport, in px (0 when nothing scrolls sideways): scrollWidth - innerWidth. */
+export const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

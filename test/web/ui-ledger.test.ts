@@ -74,7 +74,7 @@ t.test('text from the server is shown as text, never run as markup', async (t) =
     body: {
       factId: demoFactIds.maduroReward,
       sourceId: source.body.id,
-      citation: { quote: '<b>bold</b> <img src=x onerror="window.__pwned=4">' },
+      citation: { quote: '<b>bold</b> up to $15 million <img src=x onerror="window.__pwned=4">' },
       attributedTo: '<i onmouseover="window.__pwned=5">officials</i>',
       via: ['<a href="javascript:window.__pwned=6">link</a>'],
       value: 'up to $15 million',
@@ -86,11 +86,12 @@ t.test('text from the server is shown as text, never run as markup', async (t) =
   await page.goto(`${server.url}/#/facts/${demoFactIds.maduroReward}`)
   const card = page.locator(`li.claim-card[data-claim-id="${claim.body.id}"]`)
   await card.waitFor()
-  t.equal(await card.locator('.quote').textContent(), '“<b>bold</b> <img src=x onerror="window.__pwned=4">”')
+  t.equal(await card.locator('.quote').textContent(), '“<b>bold</b> up to $15 million <img src=x onerror="window.__pwned=4">”')
   t.match(await card.locator('.claim-facts').textContent(), '<i onmouseover="window.__pwned=5">officials</i> — via <a href="javascript:window.__pwned=6">link</a>')
   t.match(await card.locator('.claim-facts').textContent(), '<img src=x onerror="window.__pwned=1">Evil Times')
   t.equal(await card.locator('img, script, b, i, a[href^="javascript"]').count(), 0, 'no element was made from server text')
-  t.equal(await card.getByRole('link', { name: '<script>window.__pwned=2</script>' }).getAttribute('href'), 'https://evil.example/story', 'the web address is kept as a link target')
+  t.equal(await card.getByRole('link', { name: '<script>window.__pwned=2</script>' }).getAttribute('href'), `#/sources/${source.body.id}`, 'the title links to the source page')
+  t.equal(await card.getByRole('link', { name: /^original/ }).getAttribute('href'), 'https://evil.example/story', 'the web address is kept as a link target')
   t.equal(await page.evaluate(() => (window as any).__pwned), undefined)
 })
 

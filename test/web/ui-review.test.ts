@@ -87,7 +87,7 @@ t.test('an edited draft is recorded on Accept with its offsets verified against 
   t.equal(stored.status, 200)
   const { claim } = stored.body
   const quote = article.split(' The administration')[0]!
-  t.same(claim.citation, { quote, start: 0, end: quote.length, verified: true })
+  t.same(claim.citation, { quote, start: 0, end: quote.length, verified: true, snapshotVersion: 0 })
   t.equal(claim.modality, 'reported', 'the edit was recorded')
   t.equal(claim.factId, demoFactIds.novemberRound)
   t.equal(claim.sourceId, sourceId)
@@ -111,7 +111,7 @@ t.test('rejecting a draft removes it and writes nothing', async (t) => {
   t.equal(await head(), before, 'the ledger head did not move')
   const quotes = (await server.api(`/facts/${demoFactIds.postElectionDetentions}/history`)).body.claims.map((c: any) => c.citation.quote)
   t.notOk(quotes.some((q: string) => q.includes('more than 2,000 people')), 'no claim carries the rejected quote')
-  t.match(await page.locator('.result-line').textContent(), '2 of 3 drafts left on this page, 1 recorded.')
+  t.match(await page.locator('.result-line').textContent(), '2 of 3 drafts left on this page, 1 recorded, 1 rejected.')
 })
 
 t.test('pasted text that is empty of figures says so; a source without text asks for it', async (t) => {

@@ -133,11 +133,14 @@ t.test('an editor files a correction and the fact updates', async (t) => {
   await dialog.getByLabel('Figure as the source stated it').fill('17')
   await dialog.getByRole('button', { name: 'Record correction' }).click()
   await dialog.locator('[data-field="reason"] .field-error').waitFor()
-  t.equal(await dialog.locator('[data-field="reason"] .field-error').textContent(), 'a reason is required', 'the API’s message is shown next to its field')
+  t.equal(await dialog.locator('[data-field="reason"] .field-error').textContent(), 'Give a reason: it is kept with the change for everyone to read.', 'the API’s message is shown next to its field, in plain words')
   t.equal(await dialog.getByLabel('Reason (required)').getAttribute('aria-invalid'), 'true')
   t.equal(await dialog.getByLabel('Figure as the source stated it').inputValue(), '17', 'what was typed is kept')
   await screenshot(page, 'correction-validation-error')
 
+  // The figure is read from the quote, so a figure typed wrong was quoted wrong too: both are corrected.
+  const quote = dialog.getByLabel('Quote')
+  await quote.fill((await quote.inputValue()).replace('16', '17'))
   await dialog.getByLabel('Reason (required)').fill('The AP report says 17; we typed 16.')
   await dialog.getByRole('button', { name: 'Record correction' }).click()
   await page.locator('[data-testid="reconciled-value"]', { hasText: '17 persons' }).waitFor()

@@ -1,9 +1,16 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Role } from '../../../events/metadata.js'
+import type { ApiKeyHolder } from '../../config.js'
 
-/** Who made a request: a non-secret id for the key (safe to log and to store in event metadata) and its role. */
+/**
+ * Who made a request. `actor` goes into event metadata: the key holder's name
+ * when the key entry names one ("Ana Ruiz"), else a non-secret id of the key.
+ * `keyId` is always the key's id (for rate limits and logs: two people may
+ * share a name, never a key).
+ */
 export interface Principal {
   actor: string
+  keyId: string
   role: Role
 }
 
@@ -20,10 +27,11 @@ const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8
  * at a match, so neither the comparison nor the loop tells an attacker how
  * close a guess was or which key matched.
  */
-export function createKeyring(keys: ReadonlyMap<string, Role>): Keyring {
-  const entries = [...keys].map(([key, role]) => {
+export function createKeyring(keys: ReadonlyMap<string, ApiKeyHolder>): Keyring {
+  const entries = [...keys].map(([key, { role, name }]) => {
     const digest = sha256(key)
-    return { digest, principal: { actor: `key:${digest.toString('hex').slice(0, 8)}`, role } }
+    const keyId = `key:${digest.toString('hex').slice(0, 8)}`
+    return { digest, principal: { actor: name ?? keyId, keyId, role } }
   })
   return {
     authenticate(key) {

@@ -1,6 +1,6 @@
 import type { ClaimDoc, LedgerStamp } from '../../../projections/model.js'
 
-type Versioned = Pick<ClaimDoc, 'value' | 'citation' | 'attributedTo' | 'via' | 'modality' | 'validAt'>
+type Versioned = Pick<ClaimDoc, 'value' | 'citation' | 'attributedTo' | 'via' | 'modality' | 'validAt' | 'reading'>
 
 /** One transcription of a claim: as first recorded, or as a correction left it. */
 export interface ClaimVersion {
@@ -21,6 +21,7 @@ const fieldsOf = (c: Versioned): Versioned => ({
   via: c.via,
   modality: c.modality,
   validAt: c.validAt,
+  reading: c.reading,
 })
 
 /**

@@ -62,8 +62,24 @@ export interface ClaimReviewOptions {
   baseUrl: string
   /** The organization publishing the review. */
   reviewer: string
-  /** When the reviewed view was recorded (the view's ledger position). */
+  /** When the fact's view last changed (the ledger time of its latest history row). */
   datePublished: string
+}
+
+/**
+ * The rating with the open disputes taken into account: a disputed figure is
+ * rated one step lower and says so, and the review text gives the reasons.
+ */
+function ratingOf(view: NonNullable<FactRecord['view']>): { alternateName: string; ratingValue: number; text: string } {
+  const base = ratings[view.status]
+  const { open, reasons } = view.disputes
+  if (open === 0) return { ...base, text: view.summary }
+  const why = reasons.map((r) => `"${r.trim().replace(/[.\s]+$/u, '')}"`).join('; ')
+  return {
+    alternateName: `${base.alternateName}, disputed`,
+    ratingValue: Math.max(1, base.ratingValue - 1),
+    text: `${view.summary}. ${open} open dispute${open === 1 ? '' : 's'} by editors: ${why}.`,
+  }
 }
 
 export function toClaimReview(record: FactRecord & { view: NonNullable<FactRecord['view']> }, options: ClaimReviewOptions): ClaimReview {
@@ -78,7 +94,7 @@ export function toClaimReview(record: FactRecord & { view: NonNullable<FactRecor
   const appearance = [...supportingSources.values()]
     .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0))
     .map(creativeWork)
-  const rating = ratings[view.status]
+  const { text, ...rating } = ratingOf(view)
   const first = appearance[0]
   return {
     '@context': 'https://schema.org',
@@ -86,10 +102,10 @@ export function toClaimReview(record: FactRecord & { view: NonNullable<FactRecor
     url: `${options.baseUrl}/facts/${encodeURIComponent(fact.factId)}`,
     name: fact.question,
     claimReviewed: `${fact.subject}: ${view.display}${view.value ? ` ${fact.unit}` : ''}`,
-    reviewBody: view.summary,
+    reviewBody: text,
     author: { '@type': 'Organization', name: options.reviewer, url: options.baseUrl },
     datePublished: options.datePublished,
-    reviewRating: { '@type': 'Rating', ...rating, bestRating: 5, worstRating: 1, ratingExplanation: view.summary },
+    reviewRating: { '@type': 'Rating', ...rating, bestRating: 5, worstRating: 1, ratingExplanation: text },
     itemReviewed: {
       '@type': 'Claim',
       author: view.attributedTo.map((name) => ({ '@type': 'Organization' as const, name })),

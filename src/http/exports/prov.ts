@@ -24,6 +24,7 @@ export const ProvDocument = z
     wasQuotedFrom: Records,
     wasAttributedTo: Records,
     wasRevisionOf: Records,
+    specializationOf: Records,
     wasInvalidatedBy: Records,
     wasDerivedFrom: Records,
     used: Records,
@@ -36,6 +37,8 @@ type Attributes = Record<string, unknown>
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed'
 export const claimEntityId = (claimId: string, version: number) => `claim:${claimId}.v${version}`
 export const sourceEntityId = (sourceId: string) => `source:${sourceId}`
+/** A saved text of a source: resolves to GET /sources/:id/snapshots/:version. */
+export const snapshotEntityId = (sourceId: string, version: number) => `source:${sourceId}/snapshots/${version}`
 export const factEntityId = (factId: string) => `fact:${factId}`
 export const agentId = (name: string) => `agent:${slug(name)}`
 const eventActivityId = (stamp: LedgerStamp) => `event:${stamp.eventId}`
@@ -59,6 +62,7 @@ export function toProv(record: FactRecord, options: { baseUrl: string }): ProvDo
     wasQuotedFrom: {},
     wasAttributedTo: {},
     wasRevisionOf: {},
+    specializationOf: {},
     wasInvalidatedBy: {},
     wasDerivedFrom: {},
     used: {},
@@ -105,10 +109,37 @@ export function toProv(record: FactRecord, options: { baseUrl: string }): ProvDo
     }
     relate('wasAttributedTo', { 'prov:entity': id, 'prov:agent': addAgent(source.publisher, 'prov:Organization') })
     relate('wasGeneratedBy', { 'prov:entity': id, 'prov:activity': addActivity(source.registered), 'prov:time': source.registered.recordedAt })
+    addSnapshots(source, id)
     if (source.retracted) {
       const activity = `event:retraction-of-source-${source.sourceId}`
       doc.activity[activity] = { 'prov:type': 'factledger:SourceRetracted', 'prov:startTime': source.retracted.at, 'factledger:reason': source.retracted.reason }
       relate('wasInvalidatedBy', { 'prov:entity': id, 'prov:activity': activity, 'prov:time': source.retracted.at })
+    }
+  }
+
+  /**
+   * Each saved text of the source is an entity of its own, a specialization of
+   * the source; each revision's text is a revision of the text before it.
+   */
+  function addSnapshots(source: SourceDoc, sourceId: string): void {
+    for (const snapshot of source.snapshots) {
+      const id = snapshotEntityId(source.sourceId, snapshot.version)
+      doc.entity[id] = {
+        'prov:type': 'factledger:SourceSnapshot',
+        'prov:label': snapshot.version === 0 ? `${source.title} (as first published)` : `${source.title} (revision ${snapshot.version})`,
+        'prov:generatedAtTime': snapshot.publishedAt,
+        'factledger:snapshotVersion': snapshot.version,
+        'factledger:sha256': snapshot.sha256,
+      }
+      relate('specializationOf', { 'prov:specificEntity': id, 'prov:generalEntity': sourceId })
+      if (snapshot.revisionOf !== null) {
+        const revision = source.revisions.find((r) => r.revision === snapshot.version)
+        relate('wasRevisionOf', {
+          'prov:generatedEntity': id,
+          'prov:usedEntity': snapshotEntityId(source.sourceId, snapshot.revisionOf),
+          ...(revision ? { 'prov:activity': addActivity(revision.stamp, { 'factledger:reason': revision.note, 'factledger:revisedAt': revision.revisedAt }) } : {}),
+        })
+      }
     }
   }
 
@@ -120,7 +151,9 @@ export function toProv(record: FactRecord, options: { baseUrl: string }): ProvDo
       doc.entity[id] = claimAttributes(claim, version)
       const activity = addActivity(version.stamp, version.reason ? { 'factledger:reason': version.reason } : {})
       relate('wasGeneratedBy', { 'prov:entity': id, 'prov:activity': activity, 'prov:time': version.stamp.recordedAt })
-      relate('wasQuotedFrom', { 'prov:generatedEntity': id, 'prov:usedEntity': sourceEntityId(claim.sourceId) })
+      // The quote comes from the snapshot version the citation names, when it names one.
+      const quoted = version.fields.citation.snapshotVersion
+      relate('wasQuotedFrom', { 'prov:generatedEntity': id, 'prov:usedEntity': quoted === undefined ? sourceEntityId(claim.sourceId) : snapshotEntityId(claim.sourceId, quoted) })
       relate('wasAttributedTo', { 'prov:entity': id, 'prov:agent': addAgent(version.fields.attributedTo, 'prov:Organization') })
       if (previous) relate('wasRevisionOf', { 'prov:generatedEntity': id, 'prov:usedEntity': previous, 'prov:activity': activity })
       previous = id
@@ -128,10 +161,19 @@ export function toProv(record: FactRecord, options: { baseUrl: string }): ProvDo
     const last = previous ?? claimEntityId(claim.claimId, 1)
     for (const step of claim.lifecycle) {
       if (step.action === 'retracted') {
-        const activity = addActivity(step.stamp, step.reason ? { 'factledger:reason': step.reason } : {})
+        const published = step.publishedCorrection
+        const activity = addActivity(step.stamp, {
+          ...(step.reason ? { 'factledger:reason': step.reason } : {}),
+          ...(published ? { 'factledger:effectiveAt': published.effectiveAt, ...(published.sourceRevision !== undefined ? { 'factledger:sourceRevision': published.sourceRevision } : {}) } : {}),
+        })
         relate('wasInvalidatedBy', { 'prov:entity': last, 'prov:activity': activity, 'prov:time': step.stamp.recordedAt })
-      } else if (step.action === 'disputed' || step.action === 'reassigned') {
-        const activity = addActivity(step.stamp, { ...(step.reason ? { 'factledger:reason': step.reason } : {}), ...(step.after ? { 'factledger:after': step.after } : {}) })
+      } else if (step.action === 'disputed' || step.action === 'dispute-resolved' || step.action === 'reassigned') {
+        const activity = addActivity(step.stamp, {
+          ...(step.reason ? { 'factledger:reason': step.reason } : {}),
+          ...(step.after ? { 'factledger:after': step.after } : {}),
+          ...(step.disputeId ? { 'factledger:disputeId': step.disputeId } : {}),
+          ...(step.outcome ? { 'factledger:outcome': step.outcome } : {}),
+        })
         relate('used', { 'prov:activity': activity, 'prov:entity': last })
       }
     }
@@ -169,5 +211,7 @@ function claimAttributes(claim: ClaimDoc, version: ClaimVersion): Attributes {
     'factledger:version': version.version,
     'factledger:claimId': claim.claimId,
     ...(f.via.length ? { 'factledger:via': f.via } : {}),
+    ...(f.citation.snapshotVersion !== undefined ? { 'factledger:snapshotVersion': f.citation.snapshotVersion } : {}),
+    ...(f.reading ? { 'factledger:editorsReading': f.reading.reason } : {}),
   }
 }

@@ -26,6 +26,7 @@ export async function registerApiDocs(app: FastifyInstance, version: string): Pr
         { name: 'exports', description: 'ClaimReview and PROV' },
         { name: 'events', description: 'the global log and its live feed' },
         { name: 'ledger', description: 'tamper evidence: Merkle head, proofs, verification' },
+        { name: 'audit', description: 'who corrected, retracted, disputed, moved and pinned what, and why' },
         { name: 'policy', description: 'the reconciliation policy' },
         { name: 'operations', description: 'health and readiness' },
       ],

@@ -1,8 +1,10 @@
+import { z } from 'zod'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { EventStore } from '../../store/port.js'
 import type { HttpDeps } from '../deps.js'
 import { ClaimReview, toClaimReview } from '../exports/claimreview.js'
+import { claimsCsv } from '../exports/claims-csv.js'
 import { ProvDocument, toProv } from '../exports/prov.js'
 import { loadFactRecord } from '../fact-record.js'
 import { notFound } from '../read-helpers.js'
@@ -11,7 +13,7 @@ import { problemResponses } from '../schemas/route-docs.js'
 
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
 
-/** GET /facts/:id/claimreview (schema.org JSON-LD) and /facts/:id/prov (W3C PROV-JSON). */
+/** GET /facts/:id/claimreview (schema.org JSON-LD), /facts/:id/prov (W3C PROV-JSON) and /facts/:id/claims.csv. */
 export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const { store } = deps.runtime
   return async (app) => {
@@ -29,7 +31,9 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record?.view) return notFound(reply, `fact "${request.params.id}"`)
-        const datePublished = (await recordedAt(store, BigInt(record.view.asOf.position))) ?? record.fact.defined.recordedAt
+        // When the view last changed: its latest history row, not the latest event the runner re-checked it at.
+        const changedAt = record.views.at(-1)?.asOf.position ?? record.view.asOf.position
+        const datePublished = (await recordedAt(store, BigInt(changedAt))) ?? record.fact.defined.recordedAt
         const review = toClaimReview({ ...record, view: record.view }, { baseUrl: baseUrlOf(request), reviewer: deps.reviewer, datePublished })
         return reply.type('application/ld+json').send(review)
       },
@@ -50,6 +54,27 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record) return notFound(reply, `fact "${request.params.id}"`)
         return reply.type('application/json').send(toProv(record, { baseUrl: baseUrlOf(request) }))
+      },
+    )
+
+    app.get(
+      '/facts/:id/claims.csv',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['exports'],
+          summary: "The fact's claims as CSV, one row per claim (with those since moved away)",
+          params: IdParams,
+          response: { 200: { description: 'CSV (RFC 4180)', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const record = await loadFactRecord(deps.runtime, request.params.id)
+        if (!record) return notFound(reply, `fact "${request.params.id}"`)
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${record.fact.factId.replace(/[^A-Za-z0-9._-]/g, '_')}-claims.csv"`)
+          .send(claimsCsv(record.fact.factId, record.view, record.claims, record.sources))
       },
     )
   }

@@ -8,6 +8,7 @@ import {
   ReassignClaimInput,
   RecordClaimInput,
   RegisterSourceInput,
+  ResolveDisputeInput,
   RetractClaimInput,
   RetractSourceInput,
   ReviseSourceInput,
@@ -37,6 +38,7 @@ export function writeRoutes(deps: HttpDeps): FastifyPluginAsync {
     route({ method: 'POST', url: '/claims/:id/corrections', tag: 'claims', summary: 'Correct our transcription of a claim', description: lifecycle, body: CorrectClaimInput, pathField: 'claimId', run: (ctx, id, body) => ledger.correctClaim(ctx, id, body) })
     route({ method: 'POST', url: '/claims/:id/retractions', tag: 'claims', summary: 'Record that the source withdrew the claim', description: lifecycle, body: RetractClaimInput, pathField: 'claimId', run: (ctx, id, body) => ledger.retractClaim(ctx, id, body) })
     route({ method: 'POST', url: '/claims/:id/disputes', tag: 'claims', summary: 'Flag a claim as disputed', description: lifecycle, body: DisputeClaimInput, pathField: 'claimId', run: (ctx, id, body) => ledger.disputeClaim(ctx, id, body) })
+    route({ method: 'POST', url: '/claims/:id/dispute-resolutions', tag: 'claims', summary: 'Resolve a dispute: upheld (the claim leaves reconciliation) or dismissed (it counts again)', description: `${lifecycle} Name the dispute by its disputeId from GET /claims/:id.`, body: ResolveDisputeInput, pathField: 'claimId', run: (ctx, id, body) => ledger.resolveDispute(ctx, id, body) })
     route({ method: 'POST', url: '/claims/:id/reassignments', tag: 'claims', summary: 'File the claim under another fact', description: lifecycle, body: ReassignClaimInput, pathField: 'claimId', run: (ctx, id, body) => ledger.reassignClaim(ctx, id, body) })
 
     route({ method: 'POST', url: '/policy', tag: 'policy', summary: 'Adopt a new reconciliation policy version (admin)', body: AdoptPolicyInput, access: 'admin', run: (ctx, _id, body) => ledger.adoptPolicy(ctx, body) })

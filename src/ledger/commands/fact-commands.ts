@@ -11,6 +11,7 @@ import { loadStream } from '../load-stream.js'
 import { parseInput } from '../parse-input.js'
 import type { CommandResult } from '../result.js'
 import { writeEvent } from '../write-event.js'
+import { factUnitFitsKind } from '../value/unit-fits-kind.js'
 
 export async function defineFact(deps: LedgerDeps, ctx: CommandContext, input: unknown): Promise<CommandResult> {
   const denied = authorize(ctx, 'editor')
@@ -25,6 +26,8 @@ export async function defineFact(deps: LedgerDeps, ctx: CommandContext, input: u
   return writeEvent(deps, ctx, target, { type: 'FactDefined', data, eventId: ids.eventId, entityId: factId }, () => {
     if (target.doc) return fail.exists('fact', 'factId', factId)
     if (data.subsetOf === factId) return fail.invariant('subsetOf', 'a fact cannot be a subset of itself')
+    const unitProblem = factUnitFitsKind(data.kind, data.unit)
+    if (unitProblem) return fail.invalid([{ path: 'unit', message: unitProblem }])
     if (parent && !parent.doc) return fail.notFound('fact', 'subsetOf', data.subsetOf!)
     return null
   })

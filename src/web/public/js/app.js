@@ -4,16 +4,24 @@
  *   #/                      facts list (?q=&status=)
  *   #/facts/<id>            fact page (?knownAt=&asOf=)
  *   #/ledger                ledger: live feed and verification
+ *   #/audit                 audit trail (?actor=&factId=&kind=&from=&to=)
+ *   #/corrections           public corrections page
+ *   #/claims/<id>           one claim (a permalink)
  *   #/sources               sources list
+ *   #/sources/<id>          one source: its saved copy with the cited quotes (?version=)
  *   #/sources/<id>/review   extract draft claims from a source and review them (editors)
  */
 import { h, replaceChildren } from './dom.js'
 import { setUpKeyForm } from './editor/key.js'
+import { renderAuditPage } from './views/audit-page.js'
+import { renderClaimPage } from './views/claim-page.js'
+import { renderCorrectionsPage } from './views/corrections-page.js'
 import { renderFactPage } from './views/fact-page.js'
 import { refreshIntegrityBanner } from './views/integrity-banner.js'
 import { renderFactsList } from './views/facts-list.js'
 import { renderLedgerPage } from './views/ledger-page.js'
 import { renderReviewPage } from './views/review-page.js'
+import { renderSourcePage } from './views/source-page.js'
 import { renderSourcesPage } from './views/sources-page.js'
 
 const main = document.getElementById('main')
@@ -35,11 +43,17 @@ function route({ initial = false } = {}) {
   const ctx = { main, params, signal: controller.signal }
   const fact = /^\/facts\/([^/]+)$/.exec(path)
   const review = /^\/sources\/([^/]+)\/review$/.exec(path)
+  const source = /^\/sources\/([^/]+)$/.exec(path)
+  const claim = /^\/claims\/([^/]+)$/.exec(path)
   let page
   if (path === '/' || path === '/facts') page = { nav: 'facts', render: () => renderFactsList(ctx) }
   else if (fact) page = { nav: 'facts', render: () => renderFactPage(ctx, decodeURIComponent(fact[1])) }
+  else if (path === '/audit') page = { nav: 'audit', render: () => renderAuditPage(ctx) }
+  else if (path === '/corrections') page = { nav: 'corrections', render: () => renderCorrectionsPage(ctx) }
   else if (path === '/ledger') page = { nav: 'ledger', render: () => renderLedgerPage(ctx) }
   else if (path === '/sources') page = { nav: 'sources', render: () => renderSourcesPage(ctx) }
+  else if (source) page = { nav: 'sources', render: () => renderSourcePage(ctx, decodeURIComponent(source[1])) }
+  else if (claim) page = { nav: 'facts', render: () => renderClaimPage(ctx, decodeURIComponent(claim[1])) }
   else if (review) page = { nav: 'sources', render: () => renderReviewPage(ctx, decodeURIComponent(review[1])) }
   else page = { nav: '', render: () => notFound(path) }
   for (const link of document.querySelectorAll('[data-nav]')) {

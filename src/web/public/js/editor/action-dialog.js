@@ -17,6 +17,7 @@ import { announce, h, replaceChildren, uid } from '../dom.js'
 import { apiKey, setKey } from './key.js'
 import { clearFieldError, fieldForPath, fieldValue, renderField, sameValue, setFieldValue, showFieldError } from './form-fields.js'
 import { loadDraft, removeDraft, saveDraft } from './drafts.js'
+import { plainMessage } from './plain-errors.js'
 import { createRequestIdentity } from './request-id.js'
 
 /**
@@ -111,14 +112,14 @@ export async function openActionDialog(spec) {
   }
 
   function explain({ status: code, problem }) {
-    if (code === 400 && Array.isArray(problem.errors) && problem.errors.length) {
+    if ((code === 400 || code === 422) && Array.isArray(problem.errors) && problem.errors.length) {
       const unplaced = []
       for (const e of problem.errors) {
         const f = fieldForPath(fields, e.path)
-        if (f) showFieldError(f, e.message)
+        if (f) showFieldError(f, plainMessage(e.path, e.message))
         else unplaced.push(e)
       }
-      if (unplaced.length) showProblem(h('p', {}, 'Please check:'), h('ul', {}, unplaced.map((e) => h('li', {}, e.path ? `${e.path}: ${e.message}` : e.message))))
+      if (unplaced.length) showProblem(h('p', {}, 'Please check:'), h('ul', {}, unplaced.map((e) => h('li', {}, plainMessage(e.path, e.message)))))
       const first = fields.find((f) => f.wrapper.classList.contains('invalid'))
       ;(first ? first.input : problemBox).focus()
       return

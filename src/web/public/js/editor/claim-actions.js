@@ -4,13 +4,15 @@
  * new claim. Claims carry If-Match with the claim's stream revision, pins
  * with the fact's; a new claim starts a new stream and needs none.
  */
-import { enc, get } from '../api.js'
+import { enc, get, withQuery } from '../api.js'
 import { isoDay, modalityLabels } from '../format.js'
 import { openActionDialog } from './action-dialog.js'
 import { sameValue } from './form-fields.js'
+import { openDisputes } from '../views/disputes.js'
 
 const modalityOptions = Object.entries(modalityLabels)
 const reasonField = (help) => ({ name: 'reason', label: 'Reason', path: 'reason', type: 'textarea', required: true, help })
+const readingHelp = 'Only when the figure is not printed in the quote (read from a table, say): why it is the figure. Shown with the claim.'
 
 /** What the form shows of a claim, and what a stale-revision refresh compares. */
 function claimValues(claim) {
@@ -21,6 +23,7 @@ function claimValues(claim) {
     via: claim.via,
     modality: claim.modality,
     validAt: /^\d{4}-\d{2}-\d{2}$/.test(claim.validAt) ? claim.validAt : isoDay(claim.validAt),
+    reading: claim.reading?.reason ?? '',
   }
 }
 
@@ -28,7 +31,7 @@ async function loadClaim(claimId, extra = {}) {
   const result = await get(`/claims/${enc(claimId)}`)
   if (!result.ok) return result
   const { claim, revision } = result.data
-  const snapshot = { ...claimValues(claim), retracted: Boolean(claim.retracted), disputes: claim.disputes.length, factId: claim.factId }
+  const snapshot = { ...claimValues(claim), retracted: Boolean(claim.retracted), disputes: claim.disputes.length, openDisputes: openDisputes(claim).length, factId: claim.factId }
   return { ok: true, values: { ...claimValues(claim), reason: '', ...extra }, precondition: { ifMatch: result.etag ?? `"${revision}"`, snapshot } }
 }
 
@@ -42,6 +45,7 @@ export function describeClaimChange(before, after) {
   }
   if (!before.retracted && after.retracted) lines.push('The claim was retracted')
   if (after.disputes > before.disputes) lines.push('The claim was disputed')
+  if ((after.openDisputes ?? 0) < (before.openDisputes ?? 0)) lines.push('A dispute was resolved')
   return lines
 }
 
@@ -62,6 +66,7 @@ export function correctClaim(claimId, done) {
       { name: 'via', label: 'Via (one link of the chain per line)', path: 'changes.via', type: 'lines', help: 'e.g. “according to documents seen by Bloomberg”' },
       { name: 'modality', label: 'Modality', path: 'changes.modality', type: 'select', options: modalityOptions },
       { name: 'validAt', label: 'True as of (valid time)', path: 'changes.validAt', type: 'date' },
+      { name: 'reading', label: 'Editor’s reading', path: 'changes.reading.reason', type: 'textarea', help: readingHelp },
       reasonField('Why the record was wrong; kept with the correction.'),
     ],
     load: () => loadClaim(claimId),
@@ -69,6 +74,7 @@ export function correctClaim(claimId, done) {
       const changes = {}
       for (const k of ['value', 'attributedTo', 'via', 'modality', 'validAt']) if (!sameValue(values[k], initial[k])) changes[k] = values[k]
       if (!sameValue(values.quote, initial.quote)) changes.citation = { quote: values.quote }
+      if (!sameValue(values.reading, initial.reading)) changes.reading = values.reading.trim() ? { reason: values.reading } : null
       return { method: 'POST', path: `/claims/${enc(claimId)}/corrections`, body: { reason: values.reason, changes }, ifMatch: pre.ifMatch }
     },
     staleText: staleClaim,
@@ -103,6 +109,23 @@ export const retractClaim = (claimId, done) =>
     done,
     message: 'Retraction recorded',
   })
+
+/** Resolve one open dispute: upheld takes the claim out of reconciliation, dismissed lets it count again. */
+export function resolveDispute(claimId, dispute, outcome, done) {
+  const upheld = outcome === 'upheld'
+  return openActionDialog({
+    draftKey: `resolve:${claimId}:${dispute.disputeId}:${outcome}`,
+    title: upheld ? 'Uphold this dispute' : 'Dismiss this dispute',
+    intro: `The dispute: “${dispute.reason}”. ${upheld ? 'Upheld, the claim no longer counts toward the fact’s value.' : 'Dismissed, the claim counts toward the value again.'} The dispute and its resolution stay in the claim’s history.`,
+    submitLabel: upheld ? 'Uphold dispute' : 'Dismiss dispute',
+    fields: [reasonField(upheld ? 'Why the doubt is right' : 'Why the claim stands')],
+    load: () => loadClaim(claimId),
+    build: (values, _initial, pre) => ({ method: 'POST', path: `/claims/${enc(claimId)}/dispute-resolutions`, body: { disputeId: dispute.disputeId, outcome, reason: values.reason }, ifMatch: pre.ifMatch }),
+    staleText: staleClaim,
+    describeStale: describeClaimChange,
+    done: (result) => done(`Dispute ${upheld ? 'upheld' : 'dismissed'} at ledger position ${result.data?.position ?? '?'}.`),
+  })
+}
 
 export const disputeClaim = (claimId, done) =>
   reasonOnly({
@@ -206,10 +229,11 @@ export function recordClaim(factId, sources, done) {
       { name: 'via', label: 'Via (one link of the chain per line)', path: 'via', type: 'lines' },
       { name: 'modality', label: 'Modality', path: 'modality', type: 'select', options: modalityOptions, required: true },
       { name: 'validAt', label: 'True as of (valid time)', path: 'validAt', type: 'date', required: true, help: 'When the figure was true in the world' },
+      { name: 'reading', label: 'Editor’s reading', path: 'reading.reason', type: 'textarea', help: readingHelp },
     ],
     load: async () => ({
       ok: true,
-      values: { sourceId: '', value: '', quote: '', attributedTo: '', via: [], modality: 'reported', validAt: '' },
+      values: { sourceId: '', value: '', quote: '', attributedTo: '', via: [], modality: 'reported', validAt: '', reading: '' },
       precondition: {},
     }),
     build: (values) => ({
@@ -224,9 +248,25 @@ export function recordClaim(factId, sources, done) {
         value: values.value,
         modality: values.modality,
         validAt: values.validAt,
+        ...(values.reading.trim() ? { reading: { reason: values.reading } } : {}),
       },
     }),
     staleText: 'The ledger changed since you opened the form.',
     done: (result) => done(`Claim recorded at ledger position ${result.data?.position ?? '?'}.`),
   })
+}
+
+/** The actions of the claim cards filed under `factId`; `refresh(message)` redraws the page after a write. */
+export function claimActions(factId, refresh) {
+  return {
+    correct: (id) => correctClaim(id, refresh),
+    retract: (id) => retractClaim(id, refresh),
+    dispute: (id) => disputeClaim(id, refresh),
+    reassign: async (id) => {
+      const facts = await get(withQuery('/facts', { limit: 200 }))
+      return reassignClaim(id, factId, facts.ok ? facts.data.items : [], refresh)
+    },
+    pin: (id) => pinClaim(factId, id, refresh),
+    resolve: (id, dispute, outcome) => resolveDispute(id, dispute, outcome, refresh),
+  }
 }

@@ -9,9 +9,12 @@
  */
 import { enc, problemText, request } from '../api.js'
 import { announce, h, replaceChildren, uid } from '../dom.js'
-import { formatDate, modalityLabels } from '../format.js'
+import { modalityLabels } from '../format.js'
 import { askForKey } from './key.js'
 import { clearFieldError, fieldForPath, fieldValue, renderField, showFieldError } from './form-fields.js'
+import { plainMessage } from './plain-errors.js'
+import { factFit } from './fact-fit.js'
+import { attributionHelp, confidenceBadge, highlighted, offsetsText, suggestionText, validAtHelp, why } from './draft-notes.js'
 import { createRequestIdentity } from './request-id.js'
 
 const modalityOptions = Object.entries(modalityLabels)
@@ -19,12 +22,17 @@ const modalityOptions = Object.entries(modalityLabels)
 /**
  * draft: a DraftClaim; facts: [{ factId, question }]; source: SourceDoc;
  * textSource: 'snapshot' | 'body' (where the draft's offsets point);
- * onChange(): called after the card was recorded or rejected (to recount).
+ * factDoc(factId): Promise<FactDoc | null> (subject, unit, kind of a fact);
+ * suggestedFit: factFit of the suggested fact, or null when there is none;
+ * recorded: the claim already recorded from this very quote, or null;
+ * onChange(): called after the card was recorded or rejected (to recount);
+ * onReject(): remember the rejection.
  */
-export function draftCard({ draft, index, facts, source, textSource, onChange }) {
+export function draftCard({ draft, index, facts, source, textSource, factDoc, suggestedFit, recorded: already, onChange, onReject }) {
   const headingId = uid('draft')
   const identity = createRequestIdentity()
-  const suggested = 'factId' in draft.suggestedFact && facts.some((f) => f.factId === draft.suggestedFact.factId) ? draft.suggestedFact.factId : ''
+  // Pre-selected only when the page itself finds that unit, kind and subject agree.
+  const suggested = 'factId' in draft.suggestedFact && facts.some((f) => f.factId === draft.suggestedFact.factId) && suggestedFit?.fits ? draft.suggestedFact.factId : ''
   const factField = renderField(
     {
       name: 'factId',
@@ -33,13 +41,13 @@ export function draftCard({ draft, index, facts, source, textSource, onChange })
       type: 'select',
       required: true,
       options: [['', 'Choose a fact…'], ...facts.map((f) => [f.factId, f.question])],
-      help: suggestionText(draft.suggestedFact, facts),
+      help: suggestionText(draft.suggestedFact, facts, suggestedFit),
     },
     suggested,
   )
   const editable = [
     renderField({ name: 'value', label: 'Figure as the source stated it', path: 'value', required: true, help: 'With its hedge: “21”, “more than 20”, “up to $15 million”' }, draft.figure),
-    renderField({ name: 'attributedTo', label: 'Attributed to (who said it)', path: 'attributedTo', required: true }, draft.attributedTo),
+    renderField({ name: 'attributedTo', label: 'Attributed to (who said it)', path: 'attributedTo', required: true, help: attributionHelp(draft) }, draft.attributedTo),
     renderField({ name: 'via', label: 'Via (one link of the chain per line)', path: 'via', type: 'lines' }, draft.via),
     renderField({ name: 'modality', label: 'Modality', path: 'modality', type: 'select', options: modalityOptions, required: true }, draft.modality),
     renderField({ name: 'validAt', label: 'True as of (valid time)', path: 'validAt', type: 'date', required: true, help: validAtHelp(draft) }, draft.validAt ?? ''),
@@ -58,6 +66,7 @@ export function draftCard({ draft, index, facts, source, textSource, onChange })
   const fields = [factField, ...editable]
 
   const problemBox = h('div', { class: 'form-problem', role: 'alert', tabindex: '-1', hidden: true })
+  const confirmBox = h('div', { class: 'confirm-box', role: 'alert', tabindex: '-1', hidden: true })
   const status = h('p', { class: 'form-status', role: 'status' })
   const accept = h('button', { type: 'submit', class: 'button' }, 'Accept')
   const edit = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false' }, 'Edit')
@@ -67,6 +76,7 @@ export function draftCard({ draft, index, facts, source, textSource, onChange })
     { novalidate: true, class: 'draft-form', 'aria-labelledby': headingId },
     problemBox,
     factField.wrapper,
+    confirmBox,
     h('div', { class: 'draft-fields' }, editable.map((f) => f.wrapper)),
     h('div', { class: 'button-row' }, accept, edit, reject),
     status,
@@ -97,6 +107,7 @@ export function draftCard({ draft, index, facts, source, textSource, onChange })
   reject.addEventListener('click', () => {
     // Keep keyboard users in the list: focus moves to the next draft (or the previous one).
     const next = card.nextElementSibling ?? card.previousElementSibling
+    onReject?.()
     card.remove()
     if (next instanceof HTMLElement) next.focus()
     announce(`Draft ${index + 1} (${draft.figure}) rejected. Nothing was recorded.`)
@@ -120,6 +131,38 @@ export function draftCard({ draft, index, facts, source, textSource, onChange })
       modality: v.modality,
       validAt: v.validAt,
     }
+  }
+
+  /** Accepting under a fact the draft does not fit asks first; the answer holds for that fact only. */
+  let confirmedFor = null
+  async function check() {
+    problemBox.hidden = true
+    confirmBox.hidden = true
+    const factId = fieldValue(factField)
+    if (!factId || confirmedFor === factId) return send()
+    const fact = await factDoc(factId)
+    const fit = fact ? factFit(draft, fact) : { fits: true, mismatches: [] }
+    if (fit.fits) return send()
+    const question = facts.find((f) => f.factId === factId)?.question ?? factId
+    const yes = h('button', { type: 'button', class: 'button' }, 'Record under this fact anyway')
+    const no = h('button', { type: 'button', class: 'button secondary' }, 'Choose another fact')
+    yes.addEventListener('click', () => {
+      confirmedFor = factId
+      confirmBox.hidden = true
+      send()
+    })
+    no.addEventListener('click', () => {
+      confirmBox.hidden = true
+      factField.input.focus()
+    })
+    replaceChildren(
+      confirmBox,
+      h('p', { class: 'problem-title' }, `Does this draft really answer “${question}”?`),
+      h('ul', {}, fit.mismatches.map((m) => h('li', {}, `${m.charAt(0).toUpperCase()}${m.slice(1)}.`))),
+      h('div', { class: 'button-row' }, no, yes),
+    )
+    confirmBox.hidden = false
+    confirmBox.focus()
   }
 
   async function send() {
@@ -161,10 +204,10 @@ export function draftCard({ draft, index, facts, source, textSource, onChange })
       const unplaced = []
       for (const e of errors) {
         const f = fieldForPath([...fields, quoteField], e.path)
-        if (f) showFieldError(f, e.message)
+        if (f) showFieldError(f, plainMessage(e.path, e.message))
         else unplaced.push(e)
       }
-      if (unplaced.length) showProblem(h('p', {}, 'Please check:'), h('ul', {}, unplaced.map((e) => h('li', {}, e.path ? `${e.path}: ${e.message}` : e.message))))
+      if (unplaced.length) showProblem(h('p', {}, 'Please check:'), h('ul', {}, unplaced.map((e) => h('li', {}, plainMessage(e.path, e.message)))))
       const first = fields.find((f) => f.wrapper.classList.contains('invalid'))
       if (first && first !== factField) setEditing(true)
       ;(first ? first.input : problemBox).focus()
@@ -194,61 +237,27 @@ export function draftCard({ draft, index, facts, source, textSource, onChange })
 
   form.addEventListener('submit', (event) => {
     event.preventDefault()
-    if (!accept.disabled) send()
+    if (!accept.disabled) check()
   })
+  factField.input.addEventListener('change', () => (confirmBox.hidden = true))
+  if (already) showAlreadyRecorded(already)
   return card
-}
 
-/** The quote as text nodes with the figure in a <mark>, when the figure lies inside it. */
-function highlighted(draft) {
-  const from = draft.figureStart - draft.start
-  const to = draft.figureEnd - draft.start
-  if (from < 0 || to > draft.quote.length || from >= to) return draft.quote
-  return [draft.quote.slice(0, from), h('mark', { class: 'figure' }, draft.quote.slice(from, to)), draft.quote.slice(to)]
-}
-
-function offsetsText(draft, source, textSource) {
-  const where = `Characters ${draft.start}–${draft.end}`
-  if (textSource === 'snapshot') return `${where} of the saved copy; the ledger checks the quote there when you accept.`
-  if (source.snapshotSha256) return 'From the pasted text; the ledger looks for this quote in the saved copy when you accept.'
-  return `${where} of the pasted text. This source has no saved copy, so the quote is recorded unchecked.`
-}
-
-function suggestionText(suggestion, facts) {
-  if ('factId' in suggestion) {
-    const known = facts.some((f) => f.factId === suggestion.factId)
-    const why = suggestion.reason ? ` Why: ${suggestion.reason}.` : ''
-    return known ? `Suggested by the extractor (similarity ${Math.round(suggestion.score * 100)}%). Check it.${why}` : 'The suggested fact is not in the list; choose one.'
+  function showAlreadyRecorded(claim) {
+    for (const f of fields) f.input.disabled = true
+    form.querySelector('.button-row').remove()
+    card.classList.add('recorded', 'already')
+    card.dataset.claimId = claim.claimId
+    const fact = facts.find((f) => f.factId === claim.factId)
+    status.replaceChildren(
+      h('strong', {}, 'Already recorded'),
+      ' from this quote as ',
+      h('a', { href: `#/claims/${enc(claim.claimId)}` }, `claim ${claim.value.text}`),
+      ' under ',
+      h('a', { href: `#/facts/${enc(claim.factId)}` }, fact?.question ?? claim.factId),
+      claim.retracted ? ' (since retracted)' : '',
+      '. Nothing to accept.',
+    )
+    card.querySelector('.badges').appendChild(h('span', { class: 'badge status-pinned' }, 'already recorded'))
   }
-  const best = suggestion.bestScore === undefined ? '' : ` (best similarity ${Math.round(suggestion.bestScore * 100)}%)`
-  const why = suggestion.reason ? ` Why: ${suggestion.reason}.` : ''
-  return `No existing fact fits well${best}.${why} Choose one if it does; if none does, define the fact first and then accept this draft.`
-}
-
-function validAtHelp(draft) {
-  if (draft.validAt === null) return 'Nothing in the text dates this figure: give the date it was true.'
-  if (draft.validAtText) return `Read from “${draft.validAtText.replace(/[,.;]$/, '')}” (${draft.validAtPrecision}).`
-  if (draft.validAtPrecision === 'publication') return `No date near the figure: this is the publication date (${formatDate(draft.validAt)}).`
-  return `Precision: ${draft.validAtPrecision}.`
-}
-
-function confidenceBadge(confidence) {
-  const pct = Math.round(confidence * 100)
-  const level = confidence >= 0.85 ? 'official' : confidence >= 0.6 ? 'estimate' : 'allegation'
-  return h('span', { class: `badge modality-${level}`, title: 'How sure the extractor is' }, `confidence ${pct}%`)
-}
-
-function why(draft) {
-  return h(
-    'details',
-    { class: 'claim-history draft-why' },
-    h('summary', {}, 'Why this draft'),
-    h(
-      'ul',
-      {},
-      draft.counted ? h('li', {}, `Counts: ${draft.counted}`) : null,
-      draft.reasons.map((r) => h('li', {}, r)),
-      draft.alsoAt.length ? h('li', {}, `The same figure appears ${draft.alsoAt.length} more time(s) in the text.`) : null,
-    ),
-  )
 }

@@ -7,6 +7,8 @@ import { enc } from '../api.js'
 import { h, uid } from '../dom.js'
 import { formatDate, formatDateTime } from '../format.js'
 import { lifecycleBadge, modalityBadge } from './badges.js'
+import { disputeList, openDisputes } from './disputes.js'
+import { actorText } from './people.js'
 
 /** The claim's part in a view, in words. */
 export function roleOf(view, claimId) {
@@ -41,7 +43,7 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
     claim.retracted ? lifecycleBadge('retracted', claim.retracted.reason) : null,
     source?.retracted ? lifecycleBadge('source retracted', source.retracted.reason) : null,
     reassigned.length ? lifecycleBadge('reassigned', 'filed under another fact before') : null,
-    claim.disputes.length ? lifecycleBadge('disputed', claim.disputes.map((d) => d.reason).join('; ')) : null,
+    openDisputes(claim).length ? lifecycleBadge('disputed', openDisputes(claim).map((d) => d.reason).join('; ')) : null,
     isSuperseded ? lifecycleBadge('superseded', supersededStep?.detail ?? 'superseded') : null,
   ]
   const movedAway = claim.factId !== factId
@@ -53,12 +55,12 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
     h(
       'article',
       { 'aria-labelledby': headingId },
-      h('div', { class: 'claim-head' }, h('h3', { id: headingId, class: 'claim-value' }, claim.value.text), h('p', { class: 'badges' }, badges)),
+      h('div', { class: 'claim-head' }, h('h3', { id: headingId, class: 'claim-value' }, h('a', { href: `#/claims/${enc(claim.claimId)}`, title: 'Permalink to this claim' }, claim.value.text)), h('p', { class: 'badges' }, badges)),
       h('p', { class: `claim-role role-${role.key}` }, movedAway ? movedText(claim, factsById) : role.text),
       supersededStep ? h('p', { class: 'claim-note' }, supersededStep.detail) : null,
       thenRole,
       h('blockquote', { class: 'quote', cite: source?.url ?? null }, h('p', {}, `“${claim.citation.quote}”`)),
-      h('p', { class: 'quote-check' }, claim.citation.verified ? 'Quote checked against the saved copy of the source.' : 'Quote not checked against a saved copy.'),
+      quoteCheck(claim, source),
       h(
         'dl',
         { class: 'claim-facts' },
@@ -70,22 +72,47 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
         h('dd', {}, formatDate(claim.validAt)),
         claim.reassignedFrom.length ? [h('dt', {}, 'Filed before under'), h('dd', {}, claim.reassignedFrom.map((f, i) => [i ? ', ' : '', factLink(f, factsById)]))] : null,
       ),
+      disputeList(claim, actions, Boolean(claim.retracted) || movedAway),
       history(claim),
-      h(
-        'div',
-        { class: 'claim-actions editor-only', role: 'group', 'aria-label': `Editor actions for claim ${claim.value.text}` },
-        button('Correct', () => actions.correct(claim.claimId)),
-        button('Retract', () => actions.retract(claim.claimId), Boolean(claim.retracted)),
-        button('Dispute', () => actions.dispute(claim.claimId)),
-        button('Reassign', () => actions.reassign(claim.claimId)),
-        button('Pin as preferred', () => actions.pin(claim.claimId), Boolean(claim.retracted) || movedAway),
-      ),
+      editorActions(claim, movedAway, actions),
     ),
   )
 }
 
-function button(label, onclick, disabled = false) {
-  return h('button', { type: 'button', class: 'button small secondary', onclick, disabled }, label)
+/**
+ * The editor's buttons. An action the ledger would refuse is disabled, and
+ * the reason is said next to the buttons (and tied to each one), rather than
+ * letting the editor fill in a form only to be told no.
+ */
+function editorActions(claim, movedAway, actions) {
+  const reasonId = uid('actions-why')
+  const why = claim.retracted
+    ? 'This claim was retracted: it can no longer be corrected, disputed, moved or pinned.'
+    : movedAway
+      ? 'This claim is filed under another fact now: act on it from that fact’s page.'
+      : null
+  const off = Boolean(why)
+  const describedBy = off ? reasonId : null
+  const button = (label, onclick) => h('button', { type: 'button', class: 'button small secondary', onclick, disabled: off, 'aria-describedby': describedBy }, label)
+  return h(
+    'div',
+    { class: 'claim-actions editor-only', role: 'group', 'aria-label': `Editor actions for claim ${claim.value.text}` },
+    button('Correct', () => actions.correct(claim.claimId)),
+    button('Retract', () => actions.retract(claim.claimId)),
+    button('Dispute', () => actions.dispute(claim.claimId)),
+    button('Reassign', () => actions.reassign(claim.claimId)),
+    button('Pin as preferred', () => actions.pin(claim.claimId)),
+    why ? h('p', { class: 'help actions-why', id: reasonId }, why) : null,
+  )
+}
+
+/** Whether anyone has checked the quote against what the source printed, said plainly. */
+function quoteCheck(claim, source) {
+  if (claim.citation.verified) return h('p', { class: 'quote-check checked' }, '✓ Quote checked: these words are in the saved copy of the source.')
+  const why = source && !source.snapshotSha256
+    ? 'This source has no saved copy, so nobody has confirmed that it printed these words. Check the original before relying on it.'
+    : 'Not checked against the saved copy of the source. Check the original before relying on it.'
+  return h('p', { class: 'quote-check unchecked', 'data-testid': 'quote-unchecked' }, h('strong', {}, 'Quote not checked. '), why)
 }
 
 function attribution(claim) {
@@ -95,9 +122,10 @@ function attribution(claim) {
 
 function sourceLine(source, sourceId) {
   if (!source) return `source ${sourceId} (not found)`
-  const title = source.url ? h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.title) : source.title
+  const title = h('a', { href: `#/sources/${enc(source.sourceId)}` }, source.title)
+  const original = source.url ? [' (', h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, 'original', h('span', { class: 'visually-hidden' }, ', opens in a new tab')), ')'] : []
   const origin = source.origin && source.origin !== source.publisher ? ` (reporting by ${source.origin})` : ''
-  return [h('span', { class: 'publisher' }, source.publisher), origin, ', ', title, ', published ', h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)), ` · reliability tier ${source.tier}`]
+  return [h('span', { class: 'publisher' }, source.publisher), origin, ', ', title, original, ', published ', h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)), ` · reliability tier ${source.tier}`]
 }
 
 function factLink(factId, factsById) {
@@ -109,7 +137,7 @@ function movedText(claim, factsById) {
   return ['Moved to another fact: ', factLink(claim.factId, factsById)]
 }
 
-const actionWords = { recorded: 'Recorded', corrected: 'Corrected', retracted: 'Retracted', disputed: 'Disputed', reassigned: 'Reassigned' }
+const actionWords = { recorded: 'Recorded', corrected: 'Corrected', retracted: 'Retracted', disputed: 'Disputed', 'dispute-resolved': 'Dispute resolved', reassigned: 'Reassigned' }
 
 function history(claim) {
   return h(
@@ -124,7 +152,7 @@ function history(claim) {
           'li',
           {},
           h('strong', {}, actionWords[entry.action] ?? entry.action),
-          ` ${formatDateTime(entry.stamp.recordedAt)} by ${entry.stamp.actor} (${entry.stamp.role}), ledger position ${entry.stamp.position}`,
+          ` ${formatDateTime(entry.stamp.recordedAt)} by ${actorText(entry.stamp)}, ledger position ${entry.stamp.position}`,
           entry.reason ? h('span', { class: 'reason' }, ` — “${entry.reason}”`) : null,
           changeList(entry),
         ),

@@ -7,10 +7,11 @@
 import { enc, get, problemText, withQuery } from '../api.js'
 import { announce, h, replaceChildren } from '../dom.js'
 import { formatDate, originsText, withUnit } from '../format.js'
-import { correctClaim, disputeClaim, pinClaim, reassignClaim, recordClaim, retractClaim, unpinFact } from '../editor/claim-actions.js'
+import { claimActions, recordClaim, unpinFact } from '../editor/claim-actions.js'
 import { statusBadge } from './badges.js'
 import { claimCard, claimLabel, roleOf } from './claim-card.js'
 import { watchFact } from './fact-watch.js'
+import { actorText } from './people.js'
 import { createTimeTravel } from './time-travel.js'
 import { renderTimeline } from './timeline-chart.js'
 
@@ -63,16 +64,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
       main.querySelector('h1')?.focus()
       return message
     }
-    const actions = {
-      correct: (id) => correctClaim(id, refresh),
-      retract: (id) => retractClaim(id, refresh),
-      dispute: (id) => disputeClaim(id, refresh),
-      reassign: async (id) => {
-        const facts = await get(withQuery('/facts', { limit: 200 }))
-        return reassignClaim(id, factId, facts.ok ? facts.data.items : [], refresh)
-      },
-      pin: (id) => pinClaim(factId, id, refresh),
-    }
+    const actions = claimActions(factId, refresh)
     const cards = byPublication.map((claim) => claimCard({ claim, source: sourcesById.get(claim.sourceId), view, factId, factsById: null, actions }))
     const chartBox = h('div', { class: 'timeline' })
 
@@ -87,6 +79,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
       explanationPanel(view, label),
       // A receipt lets anyone check this figure offline, without trusting this server (factledger verify-receipt).
       h('p', { class: 'receipt-link' }, h('a', { href: `/facts/${enc(factId)}/receipt`, download: `receipt-${factId}.json`, 'data-testid': 'download-receipt' }, 'Download receipt'), ' — the figure, a signed ledger head and a proof for every event behind it, checkable with ', h('code', {}, 'factledger verify-receipt'), '.'),
+      exportsPanel(factId),
       createTimeTravel({
         factId,
         view,
@@ -146,15 +139,47 @@ function valuePanel(view, fact, label, unpin) {
     h('p', { class: 'big-value' }, h('span', { class: 'value', 'data-testid': 'reconciled-value' }, withUnit(view.display, view.unit)), ' ', statusBadge(view.status)),
     h('p', { class: 'value-meta' }, originsText(view.origins), view.attributedTo.length ? ` · per ${view.attributedTo.join(', ')}` : ''),
     view.summary ? h('p', { class: 'summary' }, view.summary) : null,
+    disputesNote(view),
     fact.pin
       ? h(
           'div',
           { class: 'pin-note' },
-          h('p', {}, `Pinned by ${fact.pin.stamp.actor} on ${formatDate(fact.pin.stamp.recordedAt)}: ${label(fact.pin.claimId)} — “${fact.pin.reason}”`),
+          h('p', {}, `Pinned by ${actorText(fact.pin.stamp)} on ${formatDate(fact.pin.stamp.recordedAt)}: ${label(fact.pin.claimId)} — “${fact.pin.reason}”`),
           h('button', { type: 'button', class: 'button small secondary editor-only', onclick: unpin }, 'Unpin'),
         )
       : null,
     h('p', { class: 'help' }, `Reconciliation policy v${view.policyVersion}; reflects the ledger up to position ${view.asOf.position}.`),
+  )
+}
+
+/** Downloads of the fact for other tools, and its audit trail. */
+function exportsPanel(factId) {
+  const id = enc(factId)
+  const file = (href, text, name) => h('a', { class: 'button secondary small', href, download: name }, text)
+  return h(
+    'section',
+    { class: 'panel exports', 'aria-labelledby': 'exports-heading' },
+    h('h2', { id: 'exports-heading' }, 'Export and audit'),
+    h(
+      'p',
+      { class: 'button-row' },
+      file(`/facts/${id}/claimreview`, 'ClaimReview (JSON-LD)', `${factId}-claimreview.jsonld`),
+      file(`/facts/${id}/prov`, 'Provenance (W3C PROV-JSON)', `${factId}-prov.json`),
+      file(`/facts/${id}/claims.csv`, 'Claims (CSV)', `${factId}-claims.csv`),
+      h('a', { class: 'button secondary small', href: `#/audit?factId=${id}` }, 'Audit trail of this fact'),
+    ),
+  )
+}
+
+/** Open disputes on the fact's claims: how many and why (from the fact view, when the server reports them). */
+function disputesNote(view) {
+  const open = view.disputes?.open ?? 0
+  if (!open) return null
+  return h(
+    'div',
+    { class: 'disputes-note', 'data-testid': 'fact-disputes' },
+    h('p', {}, h('strong', {}, `${open} open ${open === 1 ? 'dispute' : 'disputes'}`), ' on claims of this fact:'),
+    h('ul', {}, view.disputes.reasons.map((r) => h('li', {}, `“${r}”`))),
   )
 }
 

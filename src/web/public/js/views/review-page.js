@@ -8,6 +8,8 @@ import { enc, get, problemText, request, withQuery } from '../api.js'
 import { announce, h, replaceChildren, uid } from '../dom.js'
 import { draftCard } from '../editor/draft-review.js'
 import { apiKey, askForKey } from '../editor/key.js'
+import { factFit } from '../editor/fact-fit.js'
+import { draftKey, forgetRejection, rejectedDrafts, rememberRejection } from '../editor/rejections.js'
 import { formatDate } from '../format.js'
 
 export async function renderReviewPage({ main, signal }, sourceId) {
@@ -18,6 +20,12 @@ export async function renderReviewPage({ main, signal }, sourceId) {
     return
   }
   const source = sourceR.data
+  const factDocs = new Map()
+  /** A fact's definition (subject, unit, kind), fetched once per page. */
+  const factDoc = (factId) => {
+    if (!factDocs.has(factId)) factDocs.set(factId, get(`/facts/${enc(factId)}/history`, { signal }).then((r) => (r.ok ? r.data.fact : null)))
+    return factDocs.get(factId)
+  }
   const hasCopy = Boolean(source.snapshotSha256)
   document.title = `Review drafts: ${source.title} — factledger`
 
@@ -71,7 +79,7 @@ export async function renderReviewPage({ main, signal }, sourceId) {
     extract.disabled = false
     form.removeAttribute('aria-busy')
     status.textContent = ''
-    if (result.ok) return show(result.data)
+    if (result.ok) return show(result.data).catch(ignoreAbort)
     const { status: code, problem } = result
     if (code === 401) {
       showProblem(h('p', {}, 'Not signed in as an editor. Enter an editor key at the top of the page, then extract again.'))
@@ -92,21 +100,57 @@ export async function renderReviewPage({ main, signal }, sourceId) {
     text.focus()
   }
 
-  function show({ drafts, skipped, textSource }) {
+  async function show({ drafts, skipped, textSource }) {
     const count = h('p', { class: 'result-line', 'aria-live': 'polite' })
     const list = h('ol', { class: 'claim-list draft-list' })
+    const rejectedList = h('ul', { class: 'rejected-list' })
+    const rejectedBox = h('details', { class: 'claim-history rejected-drafts' }, h('summary', {}), rejectedList)
     const recount = () => {
       const left = list.querySelectorAll('.draft-card').length
       const done = list.querySelectorAll('.draft-card.recorded').length
-      count.textContent = drafts.length === 0 ? 'No figures to propose in this text.' : `${left} of ${drafts.length} drafts left on this page, ${done} recorded.`
+      const rejectedCount = rejectedList.children.length
+      count.textContent = drafts.length === 0 ? 'No figures to propose in this text.' : `${left} of ${drafts.length} drafts left on this page, ${done} recorded${rejectedCount ? `, ${rejectedCount} rejected` : ''}.`
+      rejectedBox.querySelector('summary').textContent = `Rejected drafts (${rejectedCount})`
+      rejectedBox.hidden = rejectedCount === 0
     }
-    for (const [index, draft] of drafts.entries()) list.appendChild(draftCard({ draft, index, facts, source, textSource, onChange: recount }))
+    const [claimsR, fits] = await Promise.all([get(`/sources/${enc(sourceId)}/claims`, { signal }), suggestedFits(drafts, factDoc)])
+    const recordedClaims = claimsR.ok ? claimsR.data.items : []
+    const rejected = rejectedDrafts(sourceId)
+    const cardFor = (draft, index) =>
+      draftCard({
+        draft, index, facts, source, textSource, factDoc,
+        suggestedFit: fits.get(draft) ?? null,
+        recorded: alreadyRecorded(draft, recordedClaims, textSource),
+        onChange: recount,
+        onReject: () => {
+          rememberRejection(sourceId, draft)
+          rejectedList.appendChild(rejectedItem(draft, index))
+        },
+      })
+    const rejectedItem = (draft, index) => {
+      const again = h('button', { type: 'button', class: 'button small secondary' }, 'Review again', h('span', { class: 'visually-hidden' }, ` draft ${draft.figure}`))
+      const item = h('li', { 'data-draft': String(index + 1) }, h('strong', {}, draft.figure), ` — “${draft.quote}” `, again)
+      again.addEventListener('click', () => {
+        forgetRejection(sourceId, draft)
+        item.remove()
+        const card = cardFor(draft, index)
+        list.appendChild(card)
+        recount()
+        card.focus()
+      })
+      return item
+    }
+    for (const [index, draft] of drafts.entries()) {
+      if (rejected.has(draftKey(draft))) rejectedList.appendChild(rejectedItem(draft, index))
+      else list.appendChild(cardFor(draft, index))
+    }
     replaceChildren(
       results,
       h('h2', { id: 'drafts-heading' }, 'Drafts'),
       h('p', { class: 'help' }, textSource === 'snapshot' ? 'Read from the saved copy of the source.' : 'Read from the text you pasted.'),
       count,
       list,
+      rejectedBox,
       skippedList(skipped),
     )
     recount()
@@ -120,6 +164,34 @@ export async function renderReviewPage({ main, signal }, sourceId) {
     event.preventDefault()
     if (!extract.disabled) run()
   })
+}
+
+/** The fit of each draft's suggested fact (subject, unit, kind), read from the fact's definition. */
+async function suggestedFits(drafts, factDoc) {
+  const fits = new Map()
+  await Promise.all(
+    drafts.map(async (draft) => {
+      if (!('factId' in draft.suggestedFact)) return
+      const fact = await factDoc(draft.suggestedFact.factId)
+      if (fact) fits.set(draft, factFit(draft, fact))
+    }),
+  )
+  return fits
+}
+
+/**
+ * The claim already recorded from this draft's quote, if any: same source
+ * and same offsets (when the draft's offsets point into the saved copy, as the
+ * claim's do), else the same quote word for word.
+ */
+function alreadyRecorded(draft, claims, textSource) {
+  return (
+    claims.find((c) =>
+      textSource === 'snapshot' && c.citation.start !== undefined
+        ? c.citation.start === draft.start && c.citation.end === draft.end
+        : c.citation.quote === draft.quote,
+    ) ?? null
+  )
 }
 
 /** Every fact, for the "which fact does this answer" select (paged; the API gives at most 200 at a time). */
@@ -151,4 +223,8 @@ function skippedList(skipped) {
 
 function backLink() {
   return h('p', { class: 'back' }, h('a', { href: '#/sources' }, '← All sources'))
+}
+
+function ignoreAbort(error) {
+  if (error?.name !== 'AbortError') throw error
 }

@@ -28,8 +28,8 @@ function sourceItem(source) {
   return h(
     'li',
     { class: 'fact-card', 'data-source-id': source.sourceId },
-    h('h2', { class: 'fact-question' }, source.url ? h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.title) : source.title),
-    h('p', { class: 'fact-meta' }, h('span', { class: 'publisher' }, source.publisher), ', published ', h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)), ` · tier ${source.tier}`, source.snapshotSha256 ? ' · saved copy kept' : ''),
+    h('h2', { class: 'fact-question' }, h('a', { href: `#/sources/${enc(source.sourceId)}` }, source.title)),
+    h('p', { class: 'fact-meta' }, h('span', { class: 'publisher' }, source.publisher), ', published ', h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)), ` · tier ${source.tier}`, source.snapshotSha256 ? ' · saved copy kept' : ' · no saved copy: quotes unchecked'),
     source.retracted ? h('p', { class: 'badges' }, lifecycleBadge('source retracted', source.retracted.reason)) : null,
     h('p', { class: 'editor-only' }, h('a', { href: `#/sources/${enc(source.sourceId)}/review` }, 'Review draft claims', h('span', { class: 'visually-hidden' }, ` from ${source.title}`))),
   )
