@@ -1,10 +1,10 @@
-import type { Attribution } from './attribution-cue.js'
 import type { AttributionSource } from './draft-claim.js'
 import { chainCue } from './attribution-chains.js'
 import { adjacent, type Token } from './tokens.js'
 import {
   actionVerbs, closesStatement, intro, invertingVerbs, isWord, looksLikeActor, npBoundary, phraseAfter, phraseBefore, pronouns, skippableBeforeVerb,
   speechOnlyAtClauseEnd, speechOnlyBeforeObject, speechVerbs, textOf, withAppositive,
+  type Attribution,
 } from './speaker-phrases.js'
 
 /**
@@ -18,7 +18,7 @@ import {
  * previous sentence's speaker or falls back to the publisher).
  */
 
-export type { Attribution }
+export type { Attribution } from './speaker-phrases.js'
 
 /**
  * Where the sentence proper starts, after a dateline: "CARACAS - The United
