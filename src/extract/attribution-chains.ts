@@ -1,5 +1,4 @@
-import type { Attribution } from './attribution.js'
-import { isWord, looksLikeActor, phraseAfter, phraseBefore, textOf } from './speaker-phrases.js'
+import { type Attribution, isWord, looksLikeActor, phraseAfter, phraseBefore, textOf } from './speaker-phrases.js'
 import type { Token } from './tokens.js'
 
 /**

@@ -4,6 +4,7 @@ import { adjacent, type Token } from './tokens.js'
 import {
   actionVerbs, closesStatement, intro, invertingVerbs, isWord, looksLikeActor, npBoundary, phraseAfter, phraseBefore, pronouns, skippableBeforeVerb,
   speechOnlyAtClauseEnd, speechOnlyBeforeObject, speechVerbs, textOf, withAppositive,
+  type Attribution,
 } from './speaker-phrases.js'
 
 /**
@@ -17,21 +18,7 @@ import {
  * previous sentence's speaker or falls back to the publisher).
  */
 
-export interface Attribution {
-  attributedTo: string
-  via: string[]
-  source: AttributionSource
-  /** The reporting verb, when one introduced the speaker ("said", "allege"). */
-  verb?: string
-  /** Token index where the cue sits, to prefer the cue in the figure's own clause. */
-  at: number
-  /** Token range [from, to) of the cue's words: a number inside it ("according to two people") is not a claim. */
-  span?: { from: number; to: number }
-  /** The cue sits in a relative or embedded clause ("who according to ...", "what X says"): it says nothing of a figure before it. */
-  embedded?: boolean
-  /** A sentence subject attributes only the figures after its verb. */
-  verbAt?: number
-}
+export type { Attribution } from './speaker-phrases.js'
 
 /**
  * Where the sentence proper starts, after a dateline: "CARACAS - The United

@@ -71,6 +71,7 @@ export function createFactFold(store: EventStore, factId: string) {
         case 'ClaimCorrected':
         case 'ClaimRetracted':
         case 'ClaimDisputed':
+        case 'ClaimDisputeResolved':
         case 'ClaimReassigned': {
           const id = event.data.claimId
           const before = event.type === 'ClaimRecorded' ? null : await claimBefore(id, recorded.position)
