@@ -61,6 +61,8 @@ export function claimCard({ claim, source, view, factId, factsById, actions }) {
       thenRole,
       h('blockquote', { class: 'quote', cite: source?.url ?? null }, h('p', {}, `“${claim.citation.quote}”`)),
       quoteCheck(claim, source),
+      // An editor's reading: the figure is not printed in the quote, so say whose reading it is and why.
+      claim.reading ? h('p', { class: 'claim-reading' }, h('strong', {}, 'Editor’s reading: '), claim.reading.reason) : null,
       h(
         'dl',
         { class: 'claim-facts' },
