@@ -27,7 +27,7 @@ export const AuditQuery = z.object({
   to: IsoDate.optional().describe('recorded on or before this date'),
   cursor: z.string().regex(/^\d{1,19}$/, 'cursor is not one this API issued; pass the `next` value of the previous page unchanged').optional(),
   limit: Limit,
-})
+}).strict()
 
 export const AuditPageResponse = z.object({ items: z.array(AuditEntry), next: z.string().nullable() })
 
