@@ -77,7 +77,7 @@ t.test('a dropped connection keeps the input, and sending again reuses the Idemp
     await route.fetch()
     await route.abort('connectionreset')
   })
-  await card(cnn).getByRole('button', { name: 'Dispute' }).click()
+  await card(cnn).getByRole('button', { name: 'Dispute', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Dispute this claim' })
   await dialog.getByLabel('Reason (required)').fill('CNN gives no source for the count.')
   await dialog.getByRole('button', { name: 'Record dispute' }).click()
