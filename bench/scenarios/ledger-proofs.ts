@@ -63,8 +63,10 @@ export async function ledgerProofs(ctx: BenchContext): Promise<ScenarioResult[]>
     ctx.skip('pg ledgerProofs', unavailable)
     return results
   }
-  // PostgreSQL imports ~7,000 events/s: the same sizes as its rebuild scenario (see postgres.ts).
-  const count = postgresRebuildEvents(ctx)
+  // Issue #18 asks for the p99 at 1,000,000 events on both backends, so the
+  // full run imports the whole ledger (~7,000 events/s, a few minutes); a
+  // quick run keeps the rebuild scenario's smaller size.
+  const count = ctx.quick ? postgresRebuildEvents(ctx) : ctx.events
   const { path } = await ctx.ledgerNdjson(count)
   const database = await createBenchDatabase('proofs')
   try {
