@@ -30,6 +30,7 @@ import { claimSourceReadRoutes } from './routes/claim-source-reads.js'
 import { sourceSnapshotRoutes } from './routes/source-snapshots.js'
 import { eventLogRoutes } from './routes/event-log.js'
 import { factExportRoutes } from './routes/fact-exports.js'
+import { factHistoryRoutes } from './routes/fact-history.js'
 import { factReadRoutes } from './routes/fact-reads.js'
 import { factReceiptRoutes } from './routes/fact-receipt.js'
 import { healthRoutes } from './routes/health.js'
@@ -175,6 +176,7 @@ export async function buildApp(runtime: HttpRuntime, options: AppOptions = {}): 
 
   await app.register(healthRoutes(deps))
   await app.register(factReadRoutes(deps))
+  await app.register(factHistoryRoutes(deps))
   await app.register(factExportRoutes(deps))
   await app.register(factReceiptRoutes(deps))
   await app.register(claimSourceReadRoutes(deps))

@@ -32,9 +32,19 @@ export async function pageOrBadCursor<T>(reply: FastifyReply, read: () => Promis
   }
 }
 
-function badCursor(reply: FastifyReply): void {
+export function badCursor(reply: FastifyReply): void {
   const message = 'cursor is not one this API issued; pass the `next` value of the previous page unchanged'
   sendProblem(reply, problem(400, 'ValidationFailed', message, { errors: [{ path: 'cursor', location: 'query', message }] }))
+}
+
+/** A cursor whose key must be a ledger position: decoded, or 400 naming `cursor`. */
+export function positionAfter(cursor: string | undefined, reply: FastifyReply): { ok: true; after: bigint } | { ok: false } {
+  const after = afterOf(cursor, reply)
+  if (!after.ok) return after
+  if (after.after === undefined) return { ok: true, after: 0n }
+  if (/^\d{1,19}$/.test(after.after)) return { ok: true, after: BigInt(after.after) }
+  badCursor(reply)
+  return { ok: false }
 }
 
 export const notFound = (reply: FastifyReply, what: string) => sendProblem(reply, problem(404, 'NotFound', `${what} does not exist`))

@@ -57,6 +57,12 @@ export interface Page<T> {
   next: string | null
 }
 
+/** A window of a fact's view history: rows after this position (exclusive), at most `limit`. */
+export interface HistoryPage {
+  after: bigint
+  limit: number
+}
+
 export interface FactListQuery {
   status?: string
   /** Case-insensitive substring of the question, subject or fact id. */
@@ -89,9 +95,11 @@ export interface ReadModelStore {
    * The stored changes of a fact's view, oldest first: one per position
    * where a computed view differed from the one before. After a catch-up in
    * large batches that is not every change; src/read/fact-history.ts fills
-   * the rest in from the fact's events.
+   * the rest in from the fact's events. With `page`, only the rows after
+   * `page.after` (exclusive), at most `page.limit` of them: a fact with
+   * thousands of changes is read a page at a time.
    */
-  getFactViewHistory(id: string): Promise<FactView[]>
+  getFactViewHistory(id: string, page?: HistoryPage): Promise<FactView[]>
   /** The fact's event index up to `upTo` (inclusive), oldest first. */
   getFactEvents(factId: string, upTo: bigint): Promise<FactEvent[]>
   /** The fact's last indexed event at or before `upTo`, or null. */

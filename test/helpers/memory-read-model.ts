@@ -56,7 +56,8 @@ export function createMemoryReadModel(): ReadModelStore {
     },
     getFactView: async (id) => copy(views.get(id) ?? null),
     getFactViewAt: async (id, position) => copy((history.get(id) ?? []).filter((v) => BigInt(v.asOf.position) <= position).at(-1) ?? null),
-    getFactViewHistory: async (id) => copy(history.get(id) ?? []),
+    getFactViewHistory: async (id, page) =>
+      copy((history.get(id) ?? []).filter((v) => !page || BigInt(v.asOf.position) > page.after).slice(0, page ? page.limit : undefined)),
     getFactEvents: async (factId, upTo) => copy((factEvents.get(factId) ?? []).filter((e) => e.position <= upTo)),
     getLastFactEvent: async (factId, upTo) => copy((factEvents.get(factId) ?? []).filter((e) => e.position <= upTo).at(-1) ?? null),
     getPolicyAt: async (position) => copy(policies.filter((p) => p.position <= position).at(-1)?.policy ?? null),

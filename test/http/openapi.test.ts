@@ -6,6 +6,8 @@ const contract = [
   'GET /facts',
   'GET /facts/{id}',
   'GET /facts/{id}/history',
+  'GET /facts/{id}/claims',
+  'GET /facts/{id}/timeline',
   'GET /facts/{id}/claimreview',
   'GET /facts/{id}/prov',
   'GET /facts/{id}/receipt',

@@ -74,14 +74,57 @@ t.test('reads', async (t) => {
     t.equal((await get(`/facts/${ids.fact}`)).headers.etag, '"0"')
   })
 
-  await t.test('GET /facts/:id/history holds every claim, view and a timeline on three clocks', async (t) => {
+  await t.test('GET /facts/:id/history lists each change of the view with what changed; the whole view is one GET away', async (t) => {
     const body = (await get(`/facts/${ids.fact}/history`)).json()
     t.equal(body.factId, ids.fact)
-    t.same(body.claims.map((c: { claimId: string }) => c.claimId), [ids.claimReuters, ids.claimAp, ids.claimBloomberg])
-    t.same(body.sources.map((s: { sourceId: string }) => s.sourceId).sort(), [ids.reuters, ids.ap, ids.bloomberg].sort())
-    t.same(body.views.map((v: { status: string; origins: number }) => `${v.status}/${v.origins}`), ['no-claims/0', 'single-source/1', 'confirmed/2', 'confirmed/3'])
-    t.same(body.timeline.map((e: { action: string }) => e.action), ['defined', 'recorded', 'recorded', 'recorded'])
-    t.match(body.timeline[1], { claimId: ids.claimReuters, publishedAt: '2024-11-27', validAt: '2024-11-27', value: '21', position: '5', recordedAt: String })
+    t.equal(body.fact.factId, ids.fact)
+    t.same(body.versions.map((v: { status: string; origins: number }) => `${v.status}/${v.origins}`), ['no-claims/0', 'single-source/1', 'confirmed/2', 'confirmed/3'])
+    t.same(body.versions[2].changes.supporting, { added: [ids.claimAp], removed: [] }, 'a version carries the change, not the whole view again')
+    t.equal(body.next, null)
+    const second = body.versions[1]
+    t.same((await get(second.view)).json().supporting, [ids.claimReuters], 'the view link answers the whole view at that position')
+    t.equal(second.view, `/facts/${ids.fact}?asOf=${second.position}`)
+  })
+
+  await t.test('GET /facts/:id/history pages the versions with an opaque cursor', async (t) => {
+    const seen: string[] = []
+    let url = `/facts/${ids.fact}/history?limit=3`
+    for (let pages = 0; pages < 5; pages++) {
+      const body = (await get(url)).json()
+      t.ok(body.versions.length <= 3)
+      seen.push(...body.versions.map((v: { position: string }) => v.position))
+      if (body.next === null) break
+      url = `/facts/${ids.fact}/history?limit=3&cursor=${encodeURIComponent(body.next)}`
+    }
+    t.same(seen, (await get(`/facts/${ids.fact}/history`)).json().versions.map((v: { position: string }) => v.position))
+    t.equal(seen.length, 4)
+  })
+
+  await t.test('GET /facts/:id/claims and /timeline page the claims (with their sources) and the events on three clocks', async (t) => {
+    const first = (await get(`/facts/${ids.fact}/claims?limit=2`)).json()
+    t.equal(first.items.length, 2)
+    const second = (await get(`/facts/${ids.fact}/claims?limit=2&cursor=${encodeURIComponent(first.next)}`)).json()
+    t.equal(second.next, null)
+    const claims = [...first.items, ...second.items]
+    t.same(claims.map((c: { claimId: string }) => c.claimId).sort(), [ids.claimReuters, ids.claimAp, ids.claimBloomberg].sort())
+    t.same(first.sources.map((s: { sourceId: string }) => s.sourceId).sort(), [...new Set(first.items.map((c: { sourceId: string }) => c.sourceId))].sort(), "a page's sources are its claims' sources")
+    const timeline = (await get(`/facts/${ids.fact}/timeline?limit=3`)).json()
+    t.same(timeline.items.map((e: { action: string }) => e.action), ['defined', 'recorded', 'recorded'])
+    t.match(timeline.items[1], { claimId: ids.claimReuters, publishedAt: '2024-11-27', validAt: '2024-11-27', value: '21', position: '5', recordedAt: String })
+    const rest = (await get(`/facts/${ids.fact}/timeline?limit=3&cursor=${encodeURIComponent(timeline.next)}`)).json()
+    t.same(rest.items.map((e: { action: string }) => e.action), ['recorded'])
+    t.equal(rest.next, null)
+  })
+
+  await t.test('a bad cursor or limit on a fact list is a 400 naming the parameter', async (t) => {
+    for (const url of [`/facts/${ids.fact}/history?cursor=bm9wZQ`, `/facts/${ids.fact}/claims?cursor=%25%25`, `/facts/${ids.fact}/timeline?cursor=${Buffer.from(JSON.stringify({ v: 1, after: 'x' })).toString('base64url')}`]) {
+      const res = await app.inject({ url })
+      t.equal(res.statusCode, 400, url)
+      t.match(res.json(), { code: 'ValidationFailed', errors: [{ path: 'cursor', location: 'query' }] }, url)
+    }
+    const res = await app.inject({ url: `/facts/${ids.fact}/history?limit=201` })
+    t.equal(res.statusCode, 400)
+    t.match(res.json(), { errors: [{ path: 'limit' }] })
   })
 
   await t.test('exports are served as JSON-LD and PROV-JSON', async (t) => {

@@ -41,7 +41,7 @@ t.test('the API over the SQLite backend', async (t) => {
 
   await t.test('history, exports and the ledger clock answer from the file', async (t) => {
     // Defined, three claims recorded, then AP's claim disputed (the view shows the open dispute): five views.
-    t.equal((await app.inject({ url: `/facts/${ids.fact}/history` })).json().views.length, 5)
+    t.equal((await app.inject({ url: `/facts/${ids.fact}/history` })).json().versions.length, 5)
     // Reuters and Bloomberg still confirm it without the disputed AP claim; the review says a dispute is open.
     t.match((await app.inject({ url: `/facts/${ids.fact}/claimreview` })).json().reviewRating, { alternateName: 'Confirmed, disputed', ratingValue: 4 })
     t.match((await app.inject({ url: `/facts/${ids.fact}?asOf=5` })).json(), { status: 'single-source' })

@@ -95,6 +95,8 @@ export function runReadModelConformance(t: Test, name: string, open: () => Promi
         const v10 = factView('f1', 10)
         await rm.commit(batch(10, { views: [v10] }))
         t.strictSame(await rm.getFactViewHistory('f1'), [v5, v7, v10], 'changing back is a change')
+        t.strictSame(await rm.getFactViewHistory('f1', { after: 5n, limit: 1 }), [v7], 'a page: after a position, at most limit rows')
+        t.strictSame(await rm.getFactViewHistory('f1', { after: 7n, limit: 5 }), [v10])
       }))
 
     t.test('each fact keeps its event index and the policy its history; a reset drops both and a rebuilding checkpoint reads back', t =>

@@ -1,11 +1,14 @@
+import { Readable } from 'node:stream'
 import { z } from 'zod'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { EventStore } from '../../store/port.js'
 import type { HttpDeps } from '../deps.js'
 import { ClaimReview, toClaimReview } from '../exports/claimreview.js'
-import { claimsCsv } from '../exports/claims-csv.js'
+import { claimsCsvLines } from '../exports/claims-csv.js'
+import { jsonChunks } from '../exports/json-chunks.js'
 import { ProvDocument, toProv } from '../exports/prov.js'
+import { lastViewChange } from '../../read/fact-versions.js'
 import { loadFactRecord } from '../fact-record.js'
 import { notFound } from '../read-helpers.js'
 import { IdParams } from '../schemas/query.js'
@@ -13,7 +16,12 @@ import { problemResponses } from '../schemas/route-docs.js'
 
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
 
-/** GET /facts/:id/claimreview (schema.org JSON-LD), /facts/:id/prov (W3C PROV-JSON) and /facts/:id/claims.csv. */
+/**
+ * GET /facts/:id/claimreview (schema.org JSON-LD), /facts/:id/prov (W3C
+ * PROV-JSON) and /facts/:id/claims.csv. Each is built from the fact's current
+ * documents (linear in its claims, never its view history); PROV and CSV are
+ * streamed.
+ */
 export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const { store } = deps.runtime
   return async (app) => {
@@ -31,9 +39,9 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record?.view) return notFound(reply, `fact "${request.params.id}"`)
-        // When the view last changed: its latest history row, not the latest event the runner re-checked it at.
-        const changedAt = record.views.at(-1)?.asOf.position ?? record.view.asOf.position
-        const datePublished = (await recordedAt(store, BigInt(changedAt))) ?? record.fact.defined.recordedAt
+        // When the view last changed, not the latest event the runner re-checked it at.
+        const changedAt = (await lastViewChange(deps.runtime, record.fact.factId)) ?? BigInt(record.view.asOf.position)
+        const datePublished = (await recordedAt(store, changedAt)) ?? record.fact.defined.recordedAt
         const review = toClaimReview({ ...record, view: record.view }, { baseUrl: baseUrlOf(request), reviewer: deps.reviewer, datePublished })
         return reply.type('application/ld+json').send(review)
       },
@@ -53,7 +61,8 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record) return notFound(reply, `fact "${request.params.id}"`)
-        return reply.type('application/json').send(toProv(record, { baseUrl: baseUrlOf(request) }))
+        // Streamed a record at a time: a fact with thousands of claims never becomes one string.
+        return (reply as FastifyReply).type('application/json').send(Readable.from(jsonChunks(toProv(record, { baseUrl: baseUrlOf(request) }))))
       },
     )
 
@@ -71,10 +80,11 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record) return notFound(reply, `fact "${request.params.id}"`)
-        return reply
+        // A stream is sent as it is; the typed reply only knows the schema's string.
+        return (reply as FastifyReply)
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${record.fact.factId.replace(/[^A-Za-z0-9._-]/g, '_')}-claims.csv"`)
-          .send(claimsCsv(record.fact.factId, record.view, record.claims, record.sources))
+          .send(Readable.from(claimsCsvLines(record.fact.factId, record.view, record.claims, record.sources)))
       },
     )
   }

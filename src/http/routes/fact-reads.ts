@@ -7,16 +7,14 @@ import { streamRevision } from '../../store/stream-revision.js'
 import { encodeCursor } from '../cursor.js'
 import type { HttpDeps } from '../deps.js'
 import { formatEtag } from '../etag.js'
-import { loadFactRecord } from '../fact-record.js'
 import { JSON_CONTENT_TYPE, createFactViewBodies } from '../fact-view-body.js'
 import { listFactsAtClocks } from '../fact-list.js'
-import { factTimeline } from '../fact-timeline.js'
 import { afterOf, clocksOf, notFound, pageOrBadCursor } from '../read-helpers.js'
 import { ClockQuery, FactListQuery, IdParams } from '../schemas/query.js'
-import { FactHistory, FactPage } from '../schemas/responses.js'
+import { FactPage } from '../schemas/responses.js'
 import { problemResponses } from '../schemas/route-docs.js'
 
-/** GET /facts, /facts/:id, /facts/:id/history: the reconciled views on the three clocks. */
+/** GET /facts and /facts/:id: the reconciled views on the three clocks. */
 export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const { facts, store } = deps.runtime
   const viewBodies = createFactViewBodies()
@@ -74,26 +72,6 @@ export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         }
         if (revision !== null) reply.header('etag', formatEtag(revision))
         return view
-      },
-    )
-
-    app.get(
-      '/facts/:id/history',
-      {
-        config: { access: 'read' },
-        schema: {
-          tags: ['facts'],
-          summary: "A fact's full history",
-          description: 'Every claim (with its lifecycle), every source, every change of the reconciled view, and a timeline of events on the ledger, publication and valid-time clocks.',
-          params: IdParams,
-          response: { 200: FactHistory, ...problemResponses },
-        },
-      },
-      async (request, reply) => {
-        const record = await loadFactRecord(deps.runtime, request.params.id)
-        if (!record) return notFound(reply, `fact "${request.params.id}"`)
-        const { fact, claims, sources, views } = record
-        return { factId: fact.factId, fact, claims, sources, views, timeline: factTimeline(record) }
       },
     )
   }

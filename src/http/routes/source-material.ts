@@ -6,8 +6,9 @@ import { ClaimDoc } from '../../../projections/model.js'
 import type { EventStore } from '../../store/port.js'
 import type { ReadModelStore } from '../../read-model/port.js'
 import type { HttpDeps } from '../deps.js'
-import { notFound } from '../read-helpers.js'
-import { IdParams } from '../schemas/query.js'
+import { encodeCursor } from '../cursor.js'
+import { afterOf, badCursor, notFound } from '../read-helpers.js'
+import { Cursor, IdParams, PageQuery, pageLimit } from '../schemas/query.js'
 import { problemResponses } from '../schemas/route-docs.js'
 
 /** One saved copy of a source: version 0 came with the registration, version n with its n-th revision. */
@@ -18,14 +19,17 @@ export const SnapshotVersion = z.object({
   publishedAt: z.string(),
   text: z.string(),
 })
-export const SourceSnapshots = z.object({ sourceId: z.string(), versions: z.array(SnapshotVersion) })
-export const SourceClaims = z.object({ sourceId: z.string(), items: z.array(ClaimDoc) })
+const Next = z.string().nullable().describe('cursor for the next page; null on the last page')
+export const SourceSnapshots = z.object({ sourceId: z.string(), versions: z.array(SnapshotVersion), next: Next })
+export const SourceClaims = z.object({ sourceId: z.string(), items: z.array(ClaimDoc), next: Next })
+/** Saved texts are whole articles: pages of a few. */
+const SnapshotPageQuery = z.object({ cursor: Cursor, limit: pageLimit(20, 5) }).strict()
 
 /**
  * GET /sources/:id/snapshots (every saved copy's text, oldest first: no text
  * is ever overwritten) and GET /sources/:id/claims (every claim citing the
  * source, wherever it is filed now): what a source page shows, each quote in
- * its context.
+ * its context. Both paged.
  */
 export function sourceMaterialRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const { readModel, store } = deps.runtime
@@ -34,12 +38,22 @@ export function sourceMaterialRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       '/sources/:id/snapshots',
       {
         config: { access: 'read' },
-        schema: { tags: ['sources'], summary: "Every saved copy of the source's text, oldest first", params: IdParams, response: { 200: SourceSnapshots, ...problemResponses } },
+        schema: { tags: ['sources'], summary: "Every saved copy of the source's text, oldest first, paged", params: IdParams, querystring: SnapshotPageQuery, response: { 200: SourceSnapshots, ...problemResponses } },
       },
       async (request, reply) => {
+        const after = afterOf(request.query.cursor, reply)
+        if (!after.ok) return reply
+        const from = after.after === undefined ? -1 : /^\d{1,6}$/.test(after.after) ? Number(after.after) : null
+        if (from === null) {
+          badCursor(reply)
+          return reply
+        }
         const source = await readModel.getSource(request.params.id)
         if (!source) return notFound(reply, `source "${request.params.id}"`)
-        return { sourceId: source.sourceId, versions: await snapshotVersions(store, source.sourceId, source.publishedAt) }
+        const limit = request.query.limit ?? 5
+        const rest = (await snapshotVersions(store, source.sourceId, source.publishedAt)).filter((v) => v.version > from)
+        const versions = rest.slice(0, limit)
+        return { sourceId: source.sourceId, versions, next: rest.length > limit ? encodeCursor(String(versions.at(-1)!.version)) : null }
       },
     )
 
@@ -47,12 +61,18 @@ export function sourceMaterialRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       '/sources/:id/claims',
       {
         config: { access: 'read' },
-        schema: { tags: ['sources'], summary: 'Every claim that cites the source', params: IdParams, response: { 200: SourceClaims, ...problemResponses } },
+        schema: { tags: ['sources'], summary: 'Every claim that cites the source, in the order of the quotes, paged', params: IdParams, querystring: PageQuery, response: { 200: SourceClaims, ...problemResponses } },
       },
       async (request, reply) => {
+        const after = afterOf(request.query.cursor, reply)
+        if (!after.ok) return reply
         const source = await readModel.getSource(request.params.id)
         if (!source) return notFound(reply, `source "${request.params.id}"`)
-        return { sourceId: source.sourceId, items: await claimsCiting(readModel, source.sourceId) }
+        const limit = request.query.limit ?? 50
+        const all = await claimsCiting(readModel, source.sourceId)
+        const rest = after.after === undefined ? all : all.filter((c) => citingKey(c) > after.after!)
+        const items = rest.slice(0, limit)
+        return { sourceId: source.sourceId, items, next: rest.length > limit ? encodeCursor(citingKey(items.at(-1)!)) : null }
       },
     )
   }
@@ -79,5 +99,8 @@ async function claimsCiting(readModel: ReadModelStore, sourceId: string): Promis
   for (const factId of factIds) {
     for (const claim of await readModel.getClaimsOfFact(factId)) if (claim.sourceId === sourceId) seen.set(claim.claimId, claim)
   }
-  return [...seen.values()].sort((a, b) => (a.citation.start ?? 0) - (b.citation.start ?? 0) || Number(BigInt(a.lastPosition) - BigInt(b.lastPosition)))
+  return [...seen.values()].sort((a, b) => (citingKey(a) < citingKey(b) ? -1 : 1))
 }
+
+/** The order of a source's claims, and their page cursor: where the quote starts (zero-padded, so text order is number order), then the claim id. */
+const citingKey = (claim: ClaimDoc) => `${String(claim.citation.start ?? 0).padStart(10, '0')}:${claim.claimId}`

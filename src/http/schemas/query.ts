@@ -5,13 +5,16 @@ import { FactStatus } from '../../../projections/model.js'
 export const MAX_LIMIT = 200
 
 /** Page size: rejected (not clamped) when out of range, so a client never silently gets less than it asked for. */
-export const Limit = z
-  .string()
-  .regex(/^\d{1,9}$/, 'limit must be a whole number')
-  .transform(Number)
-  .pipe(z.number().int().min(1, 'limit must be at least 1').max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`))
-  .optional()
-  .describe(`page size, 1..${MAX_LIMIT} (default 50)`)
+export const pageLimit = (max: number, byDefault: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'limit must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'limit must be at least 1').max(max, `limit must be at most ${max}`))
+    .optional()
+    .describe(`page size, 1..${max} (default ${byDefault})`)
+
+export const Limit = pageLimit(MAX_LIMIT, 50)
 
 export const Cursor = z.string().min(1).max(500).optional().describe('opaque cursor from the previous page\'s `next`')
 

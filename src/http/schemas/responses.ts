@@ -31,13 +31,42 @@ export const TimelineEntry = z.object({
   reason: z.string().optional(),
 })
 
+const IdChange = z.object({ added: z.array(z.string()), removed: z.array(z.string()) })
+
+/** One change of a fact's view: the headline of the new view and what changed, not the whole view again. */
+export const FactVersion = FactView.pick({ status: true, display: true, value: true, origins: true, summary: true, policyVersion: true })
+  .extend({
+    position: z.string().describe('ledger position where the view changed'),
+    changes: z
+      .object({
+        supporting: IdChange,
+        superseded: IdChange,
+        conflicting: IdChange,
+        excluded: z.object({ added: FactView.shape.excluded, removed: z.array(z.string()) }),
+      })
+      .describe('claim ids that entered or left each role since the previous version (the first version: everything added)'),
+    view: z.string().describe('where the whole view at this position is: GET /facts/:id?asOf=position'),
+  })
+  .meta({ id: 'FactVersion' })
+
 export const FactHistory = z.object({
   factId: z.string(),
   fact: FactDoc,
-  claims: z.array(ClaimDoc).describe('every claim filed under the fact now or at any point'),
-  sources: z.array(SourceDoc),
-  views: z.array(FactView).describe('every change of the reconciled view, oldest first'),
-  timeline: z.array(TimelineEntry).describe('every event of the fact and its claims, in ledger order'),
+  versions: z.array(FactVersion).describe('changes of the reconciled view, oldest first, one page of them'),
+  next: Next,
+})
+
+export const FactClaimsPage = z.object({
+  factId: z.string(),
+  items: z.array(ClaimDoc).describe('claims filed under the fact now or at any point, by claim id'),
+  sources: z.array(SourceDoc).describe("the sources of this page's claims"),
+  next: Next,
+})
+
+export const FactTimelinePage = z.object({
+  factId: z.string(),
+  items: z.array(TimelineEntry).describe('events of the fact and its claims, in ledger order'),
+  next: Next,
 })
 
 export const ClaimResponse = z.object({ claim: ClaimDoc, source: SourceDoc.nullable(), revision: z.string() })

@@ -77,8 +77,11 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
         id,
         position.toString(),
       ]),
-    async getFactViewHistory(id) {
-      return (await rows<{ view: FactView }>('SELECT view FROM rm_fact_view_history WHERE fact_id = $1 ORDER BY position', [id])).map((r) => r.view)
+    async getFactViewHistory(id, page) {
+      const found = page
+        ? await rows<{ view: FactView }>('SELECT view FROM rm_fact_view_history WHERE fact_id = $1 AND position > $2 ORDER BY position LIMIT $3', [id, page.after.toString(), page.limit])
+        : await rows<{ view: FactView }>('SELECT view FROM rm_fact_view_history WHERE fact_id = $1 ORDER BY position', [id])
+      return found.map((r) => r.view)
     },
 
     async getFactEvents(factId, upTo) {

@@ -38,6 +38,7 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
     .prepare('SELECT view FROM rm_fact_view_history WHERE fact_id = ? AND position <= ? ORDER BY position DESC LIMIT 1')
     .pluck()
   const history = db.prepare('SELECT view FROM rm_fact_view_history WHERE fact_id = ? ORDER BY position').pluck()
+  const historyPage = db.prepare('SELECT view FROM rm_fact_view_history WHERE fact_id = ? AND position > ? ORDER BY position LIMIT ?').pluck()
   const views = db
     .prepare(
       `SELECT view FROM rm_fact_views
@@ -73,7 +74,8 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
     getFactView: async id => parseOrNull<FactView>(view.get(id)),
     getFactViewText: async id => (view.get(id) as string | undefined) ?? null,
     getFactViewAt: async (id, position) => parseOrNull<FactView>(viewAt.get(id, position)),
-    getFactViewHistory: async id => (history.all(id) as string[]).map(text => parse<FactView>(text)),
+    getFactViewHistory: async (id, page) =>
+      ((page ? historyPage.all(id, page.after, page.limit) : history.all(id)) as string[]).map(text => parse<FactView>(text)),
     getFactEvents: async (factId, upTo) => (factEvents.all(factId, upTo) as FactEventRow[]).map(row => toFactEvent(factId, row)),
     async getLastFactEvent(factId, upTo) {
       const row = lastFactEvent.get(factId, upTo) as FactEventRow | undefined

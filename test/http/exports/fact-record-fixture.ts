@@ -22,7 +22,6 @@ export function sanctionsRecord(): FactRecord & { view: NonNullable<FactRecord['
   return {
     fact: ledger.facts.get(factId)!,
     view,
-    views: [view],
     claims: ledger.claimsOf(factId),
     sources: [...ledger.sources.values()],
   }

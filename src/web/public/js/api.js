@@ -45,6 +45,24 @@ async function send(path, { body, idempotencyKey, ifMatch, signal }, method, wit
 
 export const get = (path, options) => request(path, options)
 
+/**
+ * Every page of a paged list, for a view that needs all of it: follows
+ * `next` and joins each page's lists (`items`, and `sources` or `versions`
+ * where a page carries them). The result looks like one last page.
+ */
+export async function getAll(path, options) {
+  let r = await get(path, options)
+  if (!r.ok) return r
+  const data = { ...r.data }
+  const lists = Object.keys(data).filter((k) => Array.isArray(data[k]))
+  while (r.data.next) {
+    r = await get(`${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(r.data.next)}`, options)
+    if (!r.ok) return r
+    for (const k of lists) data[k] = [...data[k], ...r.data[k]]
+  }
+  return { ...r, data: { ...data, next: null } }
+}
+
 /** Build a path with only the query parameters that have a value. */
 export function withQuery(path, params) {
   const q = new URLSearchParams()

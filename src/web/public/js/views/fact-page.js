@@ -4,7 +4,7 @@
  * actions. Watches the live feed and offers to refresh when someone else
  * changes the fact, rather than redrawing under the reader's eyes.
  */
-import { enc, get, problemText, withQuery } from '../api.js'
+import { enc, get, getAll, problemText, withQuery } from '../api.js'
 import { announce, h, replaceChildren } from '../dom.js'
 import { formatDate, originsText, withUnit } from '../format.js'
 import { claimActions, recordClaim, unpinFact } from '../editor/claim-actions.js'
@@ -33,21 +33,23 @@ export async function renderFactPage({ main, params, signal }, factId) {
   const banner = h('div', { class: 'banner', role: 'status', hidden: true })
 
   async function draw(clocks) {
-    const [viewR, historyR, headR] = await Promise.all([
+    const [viewR, claimsR, historyR, headR] = await Promise.all([
       get(`/facts/${enc(factId)}`, { signal }),
-      get(`/facts/${enc(factId)}/history`, { signal }),
+      getAll(`/facts/${enc(factId)}/claims?limit=200`, { signal }),
+      get(`/facts/${enc(factId)}/history?limit=1`, { signal }),
       get('/ledger/head', { signal }),
     ])
     // Left for another page while loading: drawing now would cover that page with this one.
     if (signal.aborted) return
-    if (!viewR.ok || !historyR.ok) {
-      const r = viewR.ok ? historyR : viewR
+    if (!viewR.ok || !historyR.ok || !claimsR.ok) {
+      const r = [viewR, historyR, claimsR].find((x) => !x.ok)
       document.title = 'Fact not found — factledger'
       replaceChildren(main, backLink(), h('h1', {}, r.status === 404 ? 'No such fact' : 'Could not load this fact'), h('p', { class: 'error' }, r.status === 404 ? `The ledger has no fact with the id “${factId}”.` : problemText(r.problem)))
       return
     }
     const view = viewR.data
-    const { fact, claims, sources } = historyR.data
+    const { fact } = historyR.data
+    const { items: claims, sources } = claimsR.data
     const head = headR.ok ? Number(headR.data.position) : Number(view.asOf.position)
     loadedPosition = BigInt(headR.ok ? headR.data.position : view.asOf.position)
     banner.hidden = true
@@ -127,7 +129,7 @@ function backLink() {
 }
 
 async function openRecordClaim(factId, refresh) {
-  const sources = await get(withQuery('/sources', { limit: 200 }))
+  const sources = await getAll(withQuery('/sources', { limit: 200 }))
   return recordClaim(factId, sources.ok ? sources.data.items : [], refresh)
 }
 

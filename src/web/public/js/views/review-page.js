@@ -4,7 +4,7 @@
  * claims one by one. The extractor only proposes: nothing reaches the ledger
  * until the editor presses Accept on a draft.
  */
-import { enc, get, problemText, request, withQuery } from '../api.js'
+import { enc, get, getAll, problemText, request, withQuery } from '../api.js'
 import { announce, h, replaceChildren, uid } from '../dom.js'
 import { draftCard } from '../editor/draft-review.js'
 import { apiKey, askForKey } from '../editor/key.js'
@@ -23,7 +23,7 @@ export async function renderReviewPage({ main, signal }, sourceId) {
   const factDocs = new Map()
   /** A fact's definition (subject, unit, kind), fetched once per page. */
   const factDoc = (factId) => {
-    if (!factDocs.has(factId)) factDocs.set(factId, get(`/facts/${enc(factId)}/history`, { signal }).then((r) => (r.ok ? r.data.fact : null)))
+    if (!factDocs.has(factId)) factDocs.set(factId, get(`/facts/${enc(factId)}/history?limit=1`, { signal }).then((r) => (r.ok ? r.data.fact : null)))
     return factDocs.get(factId)
   }
   const hasCopy = Boolean(source.snapshotSha256)
@@ -113,7 +113,7 @@ export async function renderReviewPage({ main, signal }, sourceId) {
       rejectedBox.querySelector('summary').textContent = `Rejected drafts (${rejectedCount})`
       rejectedBox.hidden = rejectedCount === 0
     }
-    const [claimsR, fits] = await Promise.all([get(`/sources/${enc(sourceId)}/claims`, { signal }), suggestedFits(drafts, factDoc)])
+    const [claimsR, fits] = await Promise.all([getAll(`/sources/${enc(sourceId)}/claims?limit=200`, { signal }), suggestedFits(drafts, factDoc)])
     const recordedClaims = claimsR.ok ? claimsR.data.items : []
     const rejected = rejectedDrafts(sourceId)
     const cardFor = (draft, index) =>
