@@ -75,16 +75,3 @@ export async function* factViewChanges(deps: { store: EventStore; readModel: Rea
   }
 }
 
-/**
- * Where the fact's view last changed. The last stored history row is at or
- * after it (after a catch-up in large batches, at the batch's last event of
- * the fact), so only the changes since the row before it are walked.
- */
-export async function lastViewChange(deps: { store: EventStore; readModel: ReadModelStore }, factId: string): Promise<bigint | null> {
-  const last = await deps.readModel.getFactViewAt(factId, END)
-  if (!last) return null
-  const before = await deps.readModel.getFactViewAt(factId, BigInt(last.asOf.position) - 1n)
-  let at = BigInt(last.asOf.position)
-  for await (const change of factViewChanges(deps, factId, before ? BigInt(before.asOf.position) : 0n)) at = BigInt(change.view.asOf.position)
-  return at
-}

@@ -8,12 +8,12 @@ import { ClaimReview, toClaimReview } from '../exports/claimreview.js'
 import { claimsCsvLines } from '../exports/claims-csv.js'
 import { jsonChunks } from '../exports/json-chunks.js'
 import { ProvDocument, toProv } from '../exports/prov.js'
-import { lastViewChange } from '../../read/fact-versions.js'
 import { loadFactRecord } from '../fact-record.js'
 import { notFound } from '../read-helpers.js'
 import { IdParams } from '../schemas/query.js'
 import { problemResponses } from '../schemas/route-docs.js'
 
+const END = 9_223_372_036_854_775_807n
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
 
 /**
@@ -39,8 +39,10 @@ export function factExportRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const record = await loadFactRecord(deps.runtime, request.params.id)
         if (!record?.view) return notFound(reply, `fact "${request.params.id}"`)
-        // When the view last changed, not the latest event the runner re-checked it at.
-        const changedAt = (await lastViewChange(deps.runtime, record.fact.factId)) ?? BigInt(record.view.asOf.position)
+        // When the view last changed: its latest stored history row, not the latest event the runner re-checked it at.
+        // (After a catch-up in large batches that row is at the batch's last event of the fact: reconciling every
+        // position before it to find the exact one would make a fact with thousands of claims take minutes.)
+        const changedAt = BigInt((await deps.runtime.readModel.getFactViewAt(record.fact.factId, END))?.asOf.position ?? record.view.asOf.position)
         const datePublished = (await recordedAt(store, changedAt)) ?? record.fact.defined.recordedAt
         const review = toClaimReview({ ...record, view: record.view }, { baseUrl: baseUrlOf(request), reviewer: deps.reviewer, datePublished })
         return reply.type('application/ld+json').send(review)
