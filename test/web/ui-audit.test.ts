@@ -17,7 +17,8 @@ t.teardown(async () => {
 })
 
 const november = demoFactIds.novemberRound
-const claims = (await server.api(`/facts/${november}/history`)).body.claims as { claimId: string; value: { text: string } }[]
+// In the order they were recorded, as the fact's history listed them.
+const claims = ((await server.api(`/facts/${november}/claims?limit=200`)).body.items as { claimId: string; value: { text: string }; lifecycle: { stamp: { position: string } }[] }[]).sort((a, b) => Number(a.lifecycle[0]!.stamp.position) - Number(b.lifecycle[0]!.stamp.position))
 const [first, second, third] = claims
 const seen = async (id: string) => (await server.api(`/claims/${id}`)).etag
 // Li Wei works through the API; Ana Ruiz through the page.

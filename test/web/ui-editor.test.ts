@@ -17,8 +17,8 @@ t.teardown(async () => {
 const november = demoFactIds.novemberRound
 const card = (claimId: string) => page.locator(`li.claim-card[data-claim-id="${claimId}"]`)
 const claimIdOf = async (factId: string, text: string) => {
-  const history = await server.api(`/facts/${factId}/history`)
-  return history.body.claims.find((c: { value: { text: string } }) => c.value.text === text).claimId as string
+  const claims = await server.api(`/facts/${factId}/claims?limit=200`)
+  return claims.body.items.find((c: { value: { text: string } }) => c.value.text === text).claimId as string
 }
 /** Headers of the writes the page sends to a path. */
 function recordWrites(pathPart: string) {

@@ -71,8 +71,7 @@ t.test('a fact page offers the latest version when someone else changes the fact
   await page.goto(`${server.url}/#/facts/${demoFactIds.familyVisaRestrictions}`)
   await page.getByTestId('reconciled-value').waitFor()
   t.equal(await page.locator('.banner').isVisible(), false)
-  const history = (await server.api(`/facts/${demoFactIds.familyVisaRestrictions}/history`)).body
-  const claim = history.claims[0]
+  const claim = (await server.api(`/facts/${demoFactIds.familyVisaRestrictions}/claims`)).body.items[0]
   const seen = await server.api(`/claims/${claim.claimId}`)
   await server.api(`/claims/${claim.claimId}/disputes`, { method: 'POST', body: { reason: 'Two unnamed people only.' }, ifMatch: seen.etag })
   await page.locator('.banner', { hasText: 'This fact changed since you opened the page.' }).waitFor()

@@ -109,7 +109,7 @@ t.test('rejecting a draft removes it and writes nothing', async (t) => {
   t.equal(await page.locator('li.draft-card').count(), 2)
   t.equal(claimWrites.length, sent, 'no request')
   t.equal(await head(), before, 'the ledger head did not move')
-  const quotes = (await server.api(`/facts/${demoFactIds.postElectionDetentions}/history`)).body.claims.map((c: any) => c.citation.quote)
+  const quotes = (await server.api(`/facts/${demoFactIds.postElectionDetentions}/claims?limit=200`)).body.items.map((c: any) => c.citation.quote)
   t.notOk(quotes.some((q: string) => q.includes('more than 2,000 people')), 'no claim carries the rejected quote')
   t.match(await page.locator('.result-line').textContent(), '2 of 3 drafts left on this page, 1 recorded, 1 rejected.')
 })
