@@ -13,6 +13,7 @@ import { claimCard, claimLabel, roleOf } from './claim-card.js'
 import { watchFact } from './fact-watch.js'
 import { actorText } from './people.js'
 import { createTimeTravel } from './time-travel.js'
+import { factVersions } from './fact-versions.js'
 import { renderTimeline } from './timeline-chart.js'
 
 const stepLabels = {
@@ -48,7 +49,6 @@ export async function renderFactPage({ main, params, signal }, factId) {
     }
     const view = viewR.data
     const { fact, claims, sources } = historyR.data
-    const head = headR.ok ? Number(headR.data.position) : Number(view.asOf.position)
     loadedPosition = BigInt(headR.ok ? headR.data.position : view.asOf.position)
     banner.hidden = true
     drawn?.timeline.destroy()
@@ -83,7 +83,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
       createTimeTravel({
         factId,
         view,
-        head,
+        versions: factVersions(historyR.data),
         claimsById,
         sourcesById,
         initial: clocks,
@@ -93,7 +93,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
           showThenRoles(cards, then, view)
         },
       }),
-      h('section', { class: 'panel', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline of claimed values'), h('p', { class: 'help' }, 'Each line runs from the lower to the upper bound a claim allows, at the date it was published; the green band is the reconciled value.'), chartBox),
+      h('section', { class: 'panel', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline of claimed values'), h('p', { class: 'help' }, 'Each line runs from the lower to the upper bound a claim allows, at the date it was published; the green line (a band, for a range) is the reconciled value.'), chartBox),
       h(
         'section',
         { class: 'claims', 'aria-labelledby': 'claims-heading' },
