@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import t from 'tap'
 import { demoClaimIds } from '../../src/demo/fixture-claims.js'
 import { demoFactIds } from '../../src/demo/fixture-ids.js'
+import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
+import { closeTestApi, createTestApi } from '../http/harness.js'
 import { cli } from './run-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'factledger-cli-disputes-'))
@@ -19,6 +21,19 @@ t.test('a dispute opened, listed and resolved from the command line', async (t) 
   t.equal(opened.code, 0, opened.stderr)
   t.match(opened.stdout, /^dispute recorded at ledger position \d+ \(event [0-9a-f-]{36}\)\n$/)
   t.match(await november(), { status: 'confirmed', origins: 2 }, 'the disputed AP claim is not counted')
+
+  await t.test('facts --json gives the same fact view as the API, open disputes included', async (t) => {
+    const fromCli = await november()
+    t.same(fromCli.disputes, { open: 1, reasons: ['check the AP count'] })
+    const api = await createTestApi({}, {}, await openSqliteBackend({ path: db }))
+    try {
+      const res = await api.app.inject({ url: `/facts/${demoFactIds.novemberRound}` })
+      t.equal(res.statusCode, 200)
+      t.same(fromCli, res.json())
+    } finally {
+      await closeTestApi(api)
+    }
+  })
 
   const listed = JSON.parse((await cli(['disputes', claim, '--json', '--db', db])).stdout) as Array<{ disputeId: string; status: string; by: string }>
   t.match(listed, [{ status: 'open', by: 'desk-editor' }])

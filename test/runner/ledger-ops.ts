@@ -15,6 +15,7 @@ export type Op =
   | { op: 'record'; fact: number; source: number; figure: number; modality: number; date: number }
   | { op: 'correct'; claim: number; figure: number }
   | { op: 'retract' | 'dispute'; claim: number }
+  | { op: 'resolveDispute'; claim: number; upheld: boolean }
   | { op: 'reassign'; claim: number; fact: number }
   | { op: 'pin'; claim: number }
   | { op: 'unpin'; fact: number }
@@ -25,12 +26,16 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('record' as const), fact: fc.nat(2), source: fc.nat(2), figure: fc.nat(FIGURES.length - 1), modality: fc.nat(4), date: fc.nat(3) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('correct' as const), claim: fc.nat(20), figure: fc.nat(FIGURES.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('retract' as const, 'dispute' as const), claim: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('resolveDispute' as const), claim: fc.nat(20), upheld: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reassign' as const), claim: fc.nat(20), fact: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('pin' as const), claim: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('unpin' as const), fact: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('policy' as const), tolerance: fc.integer({ min: 0, max: 20 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('retractSource' as const), source: fc.nat(2) }) },
 )
+
+/** A quote that prints the figure, as the ledger requires of a claim without an editor's reading. */
+const quoteOf = (figure: string, n: number) => `officials said ${figure} in report ${n}`
 
 /**
  * Register the sources and facts, then run the ops through the ledger's
@@ -45,27 +50,37 @@ export async function runOps(runtime: Pick<Runtime, 'ledger'>, ops: readonly Op[
     await ledger.defineFact(editor, { factId, question: `How many for ${factId}?`, subject: factId, unit: 'persons', kind: 'count', timeVarying: factId === 'running-toll' })
   }
   await afterEach()
-  const claims: Array<{ id: string; fact: string }> = []
+  const claims: Array<{ id: string; fact: string; disputes: string[] }> = []
   for (const op of ops) {
     const claim = claims.length ? claims[('claim' in op ? op.claim : 0) % claims.length]! : null
     switch (op.op) {
       case 'record': {
         const r = await ledger.recordClaim(editor, {
-          factId: FACTS[op.fact]!, sourceId: SOURCES[op.source]!, citation: { quote: `quote ${claims.length}` }, attributedTo: 'Someone',
+          factId: FACTS[op.fact]!, sourceId: SOURCES[op.source]!, citation: { quote: quoteOf(FIGURES[op.figure]!, claims.length) }, attributedTo: 'Someone',
           value: FIGURES[op.figure]!, modality: MODALITIES[op.modality]!, validAt: DATES[op.date]!,
         })
-        if (r.ok) claims.push({ id: r.entityId, fact: FACTS[op.fact]! })
+        if (r.ok) claims.push({ id: r.entityId, fact: FACTS[op.fact]!, disputes: [] })
         break
       }
       case 'correct':
-        if (claim) await ledger.correctClaim(editor, claim.id, { reason: 'typo', changes: { value: FIGURES[op.figure]! } })
+        if (claim) await ledger.correctClaim(editor, claim.id, { reason: 'typo', changes: { value: FIGURES[op.figure]!, citation: { quote: quoteOf(FIGURES[op.figure]!, op.claim) } } })
         break
       case 'retract':
         if (claim) await ledger.retractClaim(editor, claim.id, { reason: 'withdrawn' })
         break
       case 'dispute':
-        if (claim) await ledger.disputeClaim(editor, claim.id, { reason: 'doubt' })
+        if (claim) {
+          const r = await ledger.disputeClaim(editor, claim.id, { reason: 'doubt' })
+          if (r.ok) claim.disputes.push(r.event.id)
+        }
         break
+      case 'resolveDispute': {
+        // Resolve the oldest open dispute of one of the disputed claims.
+        const disputed = claims.filter((c) => c.disputes.length > 0)
+        const target = disputed[op.claim % Math.max(1, disputed.length)]
+        if (target) await ledger.resolveDispute(editor, target.id, { disputeId: target.disputes.shift()!, outcome: op.upheld ? 'upheld' : 'dismissed', reason: 'checked' })
+        break
+      }
       case 'reassign':
         if (claim) {
           const r = await ledger.reassignClaim(editor, claim.id, { toFactId: FACTS[op.fact]!, reason: 'misfiled' })

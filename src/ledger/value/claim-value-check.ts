@@ -27,9 +27,13 @@ export function checkClaimValue(
   const agreement = valueAgreesWithQuote(claim.value, claim.quote, fact.kind)
   if (agreement.ok) return null
   const printed = agreement.printed.length > 0 ? `it prints ${agreement.printed.map((p) => `"${p}"`).join(', ')}` : 'it prints no figure'
+  const states = agreement.printed.map((p) => `"${p}"`).join(', ')
+  const said = !agreement.earlier
+    ? printed
+    : `it gives that figure as an earlier one ("${agreement.earlier}")${states ? `; the figure it states is ${states}` : ', and states no other'}`
   return fail.invariant(
     field.value,
-    `"${claim.value.text}" is not what the quote says ("${claim.quote}"): ${printed}. ` +
+    `"${claim.value.text}" is not what the quote says ("${claim.quote}"): ${said}. ` +
       'Record the figure as printed, or give an editor’s reading with a reason (reading.reason).',
   )
 }

@@ -1,6 +1,7 @@
-import { normalizePhrase } from '../../../events/quantity/normalize.js'
 import { parseQuantity } from '../../../events/quantity/parse.js'
 import type { Quantity } from '../../../events/quantity/quantity.js'
+import { markEarlierFigures } from './earlier-figures.js'
+import { type PrintedFigure, phrase, quoteWords } from './quote-words.js'
 
 /**
  * The figures a quote prints, read by the Quantity parser itself: from each
@@ -9,34 +10,17 @@ import type { Quantity } from '../../../events/quantity/quantity.js'
  * 2,400" is one figure (never also a bare "2,400"), "a dozen" is 12 and
  * "15 million dollars" is $15 million, and nothing here reads a number on
  * its own: a quote is judged by the same grammar as the value.
+ *
+ * Each figure also says whether the quote gives it as an earlier one ("21,
+ * up from 15"): see earlier-figures.ts.
  */
 const maxWords = 8
-/** Marks that cling to a word in running text but are no part of a figure. */
-const leading = /^[("'“‘[]+/u
-const trailing = /[)"'”’\].,;:!?]+$/u
 
-interface Word {
-  text: string
-}
+export type { PrintedFigure }
 
-function wordsOf(quote: string): Word[] {
-  return normalizePhrase(quote)
-    .split(' ')
-    .filter((w) => w.length > 0)
-    .map((text) => ({ text }))
-}
-
-/** The run of words from i to j (exclusive), without the marks at its two ends. */
-function phrase(words: readonly Word[], i: number, j: number): string {
-  const run = words.slice(i, j).map((w) => w.text)
-  run[0] = run[0]!.replace(leading, '')
-  run[run.length - 1] = run[run.length - 1]!.replace(trailing, '')
-  return run.join(' ').trim()
-}
-
-export function figuresInQuote(quote: string): Quantity[] {
-  const words = wordsOf(quote)
-  const found: Quantity[] = []
+export function figuresInQuote(quote: string): PrintedFigure[] {
+  const words = quoteWords(quote)
+  const found: Array<Omit<PrintedFigure, 'earlierCue'>> = []
   let i = 0
   while (i < words.length) {
     let best: { end: number; quantity: Quantity } | null = null
@@ -50,11 +34,11 @@ export function figuresInQuote(quote: string): Quantity[] {
       }
     }
     if (best) {
-      found.push(best.quantity)
+      found.push({ quantity: best.quantity, start: i, end: best.end })
       i = best.end
     } else {
       i++
     }
   }
-  return found
+  return markEarlierFigures(words, found)
 }

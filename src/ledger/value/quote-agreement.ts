@@ -8,7 +8,9 @@ import { figuresInQuote } from './figures-in-quote.js'
 /**
  * The figure is read from the quote: the value's phrase, or an equivalent
  * one ("a dozen" for 12, "21" in "21 officials", "15 million dollars" for
- * "$15 million"), must be printed in the quote and mean the same. The Quantity
+ * "$15 million"), must be printed in the quote and mean the same, as a
+ * figure the quote states, not one it gives as earlier ("21, up from 15"
+ * states 21; earlier-figures.ts). The Quantity
  * parser reads every figure in the quote (figures-in-quote.ts), so nothing
  * here reads numbers on its own.
  */
@@ -32,7 +34,12 @@ function occursAsWords(text: string, phrase: string): boolean {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-export type QuoteAgreement = { ok: true; printedAs: string } | { ok: false; printed: string[] }
+/**
+ * Agreement, or what the quote prints instead: its current figures, and, when
+ * the value is one the quote gives as an earlier figure ("up from 15"), the
+ * words that say so.
+ */
+export type QuoteAgreement = { ok: true; printedAs: string } | { ok: false; printed: string[]; earlier: string | null }
 
 /**
  * Whether the quote prints the value. For a date fact the value's own words
@@ -40,9 +47,11 @@ export type QuoteAgreement = { ok: true; printedAs: string } | { ok: false; prin
  * does not read back).
  */
 export function valueAgreesWithQuote(value: Quantity, quote: string, kind: z.infer<typeof FactKind>): QuoteAgreement {
-  if (kind === 'date') return occursAsWords(quote, value.text) ? { ok: true, printedAs: value.text } : { ok: false, printed: [] }
+  if (kind === 'date') return occursAsWords(quote, value.text) ? { ok: true, printedAs: value.text } : { ok: false, printed: [], earlier: null }
   const printed = figuresInQuote(quote)
-  const match = printed.find((p) => sameFigure(p, value))
-  if (match) return { ok: true, printedAs: match.text }
-  return { ok: false, printed: printed.map((p) => p.text) }
+  const current = printed.filter((p) => p.earlierCue === null)
+  const match = current.find((p) => sameFigure(p.quantity, value))
+  if (match) return { ok: true, printedAs: match.quantity.text }
+  const earlier = printed.find((p) => p.earlierCue !== null && sameFigure(p.quantity, value))
+  return { ok: false, printed: current.map((p) => p.quantity.text), earlier: earlier?.earlierCue ?? null }
 }

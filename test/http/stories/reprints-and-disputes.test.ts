@@ -74,4 +74,19 @@ t.test('open disputes show on the fact, do not count towards confirmed, and can 
   const lifecycle = (await read<{ claim: { lifecycle: Array<{ action: string; outcome?: string }> } }>(api, `/claims/${a.body.id}`)).claim.lifecycle
   t.same(lifecycle.map((e) => e.action), ['recorded', 'disputed', 'dispute-resolved'])
   t.equal(lifecycle[2]!.outcome, 'upheld')
+
+  await t.test('as of the ledger before each resolution the dispute is open; after it, resolved, on every clock', async (t) => {
+    const at = (position: unknown, extra = '') => read<View>(api, `/facts/${deaths}?asOf=${String(position)}${extra}`)
+    const dismissedAt = BigInt(dismissed.body.position as string)
+    const upheldAt = BigInt(upheld.body.position as string)
+    // With knownAt the view is reconciled from the fact's own events (the as-of fold), not read from the stored history.
+    for (const clock of ['', `&knownAt=${day.five}`]) {
+      t.match(await at(dismissedAt - 1n, clock), { status: 'single-source', origins: 1, disputes: { open: 1, reasons: ['the Times may be counting the same bodies twice'] } }, `before the dismissal${clock}`)
+      t.match(await at(dismissedAt, clock), { status: 'confirmed', origins: 2, disputes: { open: 0, reasons: [] } }, `after the dismissal${clock}`)
+      t.match(await at(upheldAt - 1n, clock), { disputes: { open: 1, reasons: ['the chief retracted on radio'] } }, `before the upholding${clock}`)
+      const after = await at(upheldAt, clock)
+      t.match(after, { status: 'single-source', supporting: [b.body.id], disputes: { open: 0 } }, `after the upholding${clock}`)
+      t.same(after.excluded, [{ claimId: a.body.id, reason: 'an editor upheld a dispute (the chief retracted on radio): the recording confirms it' }])
+    }
+  })
 })

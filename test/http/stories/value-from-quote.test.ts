@@ -1,6 +1,6 @@
 import t from 'tap'
 import { closeTestApi, createTestApi } from '../harness.js'
-import { claimOf, read, send, tellStory } from './storm-story.js'
+import { claimOf, day, read, send, tellStory } from './storm-story.js'
 
 const homes = 'ilse-homes-without-power'
 const deaths = 'ilse-deaths'
@@ -22,6 +22,29 @@ t.test('the figure is read from the quote (HTTP)', async (t) => {
   await t.test('an exact figure where the quote hedges it is refused: "7" is not "at least 7"', async (t) => {
     const r = await send(api, 'POST', '/claims', claimOf(wire, deaths, '7', 'At least 7 people died', { attributedTo: 'the fire chief' }))
     t.equal(r.status, 422)
+  })
+
+  await t.test('the value is the figure the quote states, not the one it reports as earlier ("21, up from 15")', async (t) => {
+    const factId = 'ilse-rescues'
+    await send(api, 'POST', '/facts', { factId, question: 'How many people did crews rescue from Storm Ilse?', subject: 'Storm Ilse', unit: 'persons', kind: 'count' })
+    const update = await send(api, 'POST', '/sources', {
+      publisher: 'Coastal Wire', title: 'Ilse rescues rise', publishedAt: day.two, origin: 'coastalwire', tier: 2,
+      snapshotText: 'Crews have rescued 21 people, up from 15 on Sunday, the coast guard said.',
+    })
+    const quote = 'rescued 21 people, up from 15 on Sunday'
+    const head = await api.head()
+    const earlier = await send(api, 'POST', '/claims', claimOf(update.body.id, factId, '15', quote, { attributedTo: 'the coast guard', validAt: day.two }))
+    t.equal(earlier.status, 422)
+    t.match(earlier.body.errors, [{ path: 'value', location: 'body' }])
+    t.match(earlier.body.detail, /"15" is not what the quote says \("rescued 21 people, up from 15 on Sunday"\): it gives that figure as an earlier one \("up from 15"\); the figure it states is "21"/)
+    t.equal(await api.head(), head, 'nothing was written')
+
+    const stated = await send(api, 'POST', '/claims', claimOf(update.body.id, factId, '21', quote, { attributedTo: 'the coast guard', validAt: day.two }))
+    t.equal(stated.status, 201)
+    const reading = { reason: "Sunday's count, which the update gives as the earlier figure" }
+    const sunday = await send(api, 'POST', '/claims', claimOf(update.body.id, factId, '15', quote, { attributedTo: 'the coast guard', validAt: day.one, reading }))
+    t.equal(sunday.status, 201, "an editor's reading with a reason may record the earlier figure")
+    t.same((await read<{ claim: { reading: unknown } }>(api, `/claims/${sunday.body.id}`)).claim.reading, reading)
   })
 
   await t.test('an equivalent phrase is accepted: "a dozen" in the quote for 12', async (t) => {

@@ -13,6 +13,8 @@ import { claimCard, claimLabel, roleOf } from './claim-card.js'
 import { watchFact } from './fact-watch.js'
 import { actorText } from './people.js'
 import { createTimeTravel } from './time-travel.js'
+import { loadFactPast } from './fact-past.js'
+import { factVersions } from './fact-versions.js'
 import { renderTimeline } from './timeline-chart.js'
 
 const stepLabels = {
@@ -33,24 +35,17 @@ export async function renderFactPage({ main, params, signal }, factId) {
   const banner = h('div', { class: 'banner', role: 'status', hidden: true })
 
   async function draw(clocks) {
-    const [viewR, claimsR, historyR, headR] = await Promise.all([
-      get(`/facts/${enc(factId)}`, { signal }),
-      getAll(`/facts/${enc(factId)}/claims?limit=200`, { signal }),
-      get(`/facts/${enc(factId)}/history?limit=1`, { signal }),
-      get('/ledger/head', { signal }),
-    ])
+    const [viewR, historyR, headR] = await Promise.all([get(`/facts/${enc(factId)}`, { signal }), loadFactPast(factId, signal), get('/ledger/head', { signal })])
     // Left for another page while loading: drawing now would cover that page with this one.
     if (signal.aborted) return
-    if (!viewR.ok || !historyR.ok || !claimsR.ok) {
-      const r = [viewR, historyR, claimsR].find((x) => !x.ok)
+    if (!viewR.ok || !historyR.ok) {
+      const r = viewR.ok ? historyR : viewR
       document.title = 'Fact not found — factledger'
       replaceChildren(main, backLink(), h('h1', {}, r.status === 404 ? 'No such fact' : 'Could not load this fact'), h('p', { class: 'error' }, r.status === 404 ? `The ledger has no fact with the id “${factId}”.` : problemText(r.problem)))
       return
     }
     const view = viewR.data
-    const { fact } = historyR.data
-    const { items: claims, sources } = claimsR.data
-    const head = headR.ok ? Number(headR.data.position) : Number(view.asOf.position)
+    const { fact, claims, sources } = historyR.data
     loadedPosition = BigInt(headR.ok ? headR.data.position : view.asOf.position)
     banner.hidden = true
     drawn?.timeline.destroy()
@@ -85,7 +80,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
       createTimeTravel({
         factId,
         view,
-        head,
+        versions: factVersions(historyR.data),
         claimsById,
         sourcesById,
         initial: clocks,
@@ -95,7 +90,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
           showThenRoles(cards, then, view)
         },
       }),
-      h('section', { class: 'panel', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline of claimed values'), h('p', { class: 'help' }, 'Each line runs from the lower to the upper bound a claim allows, at the date it was published; the green band is the reconciled value.'), chartBox),
+      h('section', { class: 'panel', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline of claimed values'), h('p', { class: 'help' }, 'Each line runs from the lower to the upper bound a claim allows, at the date it was published; the green line (a band, for a range) is the reconciled value.'), chartBox),
       h(
         'section',
         { class: 'claims', 'aria-labelledby': 'claims-heading' },
