@@ -76,9 +76,15 @@ t.test('a quote that is not in the source’s saved copy is refused next to the 
   const registered = await server.api('/sources', { method: 'POST', body: { publisher: 'Quote Wire', title: 'Sixteen named', origin: 'quote-wire', tier: 2, publishedAt: '2024-11-28', snapshotText: 'The Treasury named 16 officials on Wednesday.' } })
   if (registered.status !== 201) throw new Error(`registering the test source failed: ${JSON.stringify(registered.body)}`)
   const before = (await server.api('/ledger/head')).body.position
+  // The source picker must offer every source, not the first page: pages of 2 make it follow `next` cursors.
+  await page.route(/\/sources\?.*limit=200/, (route) => route.continue({ url: route.request().url().replace('limit=200', 'limit=2') }))
+  const total = (await server.api('/sources?limit=200')).body.items.length as number
   await page.goto(`${server.url}/#/facts/${sept}`)
   await page.getByRole('button', { name: 'Record a claim' }).click()
   const dialog = dialogNamed('Record a claim for this fact')
+  await dialog.getByLabel('Source (required)').waitFor()
+  t.equal(await dialog.getByLabel('Source (required)').locator('option').count(), total + 1, 'every source (and “Choose a source…”), across pages')
+  await page.unroute(/\/sources\?.*limit=200/)
   await dialog.getByLabel('Source (required)').selectOption(registered.body.id)
   await dialog.getByLabel('Figure as the source stated it').fill('16')
   await dialog.getByLabel('Quote').fill('The Treasury sanctioned 16 officials on Tuesday.')
