@@ -1,9 +1,20 @@
 import { z } from 'zod'
-import { Citation, ClaimRecordedV3, DisputeOutcome, Modality } from '../../events/claim-events.js'
-import { FactDefinedV1 } from '../../events/fact-events.js'
-import { ClaimId, FactId, IsoDate, SourceId } from '../../events/ids.js'
+import {
+  ClaimChangeFields,
+  ClaimCorrectedV2,
+  ClaimDisputedV1,
+  ClaimDisputeResolvedV1,
+  ClaimReassignedV1,
+  ClaimRecordedV3,
+  ClaimRetractedV2,
+  Citation,
+  PublishedCorrection,
+  changesSomething,
+} from '../../events/claim-events.js'
+import { FactDefinedV1, FactPinnedV1, FactUnpinnedV1, PolicyAdoptedV1 } from '../../events/fact-events.js'
+import { ClaimId, FactId, SourceId } from '../../events/ids.js'
 import { Quantity } from '../../events/quantity/quantity.js'
-import { SourceRegisteredV1 } from '../../events/source-events.js'
+import { SourceRegisteredV1, SourceRetractedV1, SourceRevisedV1 } from '../../events/source-events.js'
 
 /**
  * What editors send. Close to the event payloads, minus what the ledger works
@@ -21,10 +32,12 @@ export const ReadingInput = z.object({ reason: Reason }).strict()
  * name the source revision that published it (its date is used), or give the
  * date it became public. Without either it applies on every publication date.
  */
-const PublishedCorrectionFields = {
-  sourceRevision: z.number().int().positive().optional(),
-  effectiveAt: IsoDate.optional(),
-}
+const PublishedCorrectionFields = PublishedCorrection.partial().shape
+/** One rule for corrections and retractions alike. */
+const oneCorrectionDate: [(c: { sourceRevision?: number | undefined; effectiveAt?: string | undefined }) => boolean, { message: string; path: string[] }] = [
+  (c) => c.sourceRevision === undefined || c.effectiveAt === undefined,
+  { message: 'give sourceRevision or effectiveAt, not both', path: ['effectiveAt'] },
+]
 
 /** A figure as the source phrased it, or an already normalized Quantity. */
 export const FigureInput = z.union([z.string().min(1).max(200), Quantity])
@@ -47,12 +60,12 @@ export const RegisterSourceInput = SourceRegisteredV1.omit({ sourceId: true, sna
   .strict()
 export type RegisterSourceInput = z.infer<typeof RegisterSourceInput>
 
-export const ReviseSourceInput = z
-  .object({ title: NameInput(500).optional(), revisedAt: IsoDate, snapshotText: Snapshot.optional(), note: Reason })
+export const ReviseSourceInput = SourceRevisedV1.omit({ sourceId: true, snapshot: true })
+  .extend({ title: NameInput(500).optional(), snapshotText: Snapshot.optional(), note: Reason })
   .strict()
 export type ReviseSourceInput = z.infer<typeof ReviseSourceInput>
 
-export const RetractSourceInput = z.object({ retractedAt: IsoDate, reason: Reason }).strict()
+export const RetractSourceInput = SourceRetractedV1.omit({ sourceId: true }).extend({ reason: Reason }).strict()
 export type RetractSourceInput = z.infer<typeof RetractSourceInput>
 
 export const DefineFactInput = FactDefinedV1.extend({ factId: FactId.optional(), subject: NameInput(), unit: NameInput(40) }).strict()
@@ -70,36 +83,33 @@ export const RecordClaimInput = ClaimRecordedV3.omit({ claimId: true, citation: 
   .strict()
 export type RecordClaimInput = z.input<typeof RecordClaimInput>
 
-export const CorrectClaimInput = z
-  .object({
-    reason: Reason,
-    changes: z
-      .object({
-        value: FigureInput.optional(),
-        citation: CitationInput.optional(),
-        attributedTo: NameInput().optional(),
-        via: ViaInput.optional(),
-        modality: Modality.optional(),
-        validAt: IsoDate.optional(),
-        reading: ReadingInput.nullable().optional(),
-      })
-      .strict()
-      .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'at least one field must change' }),
-    ...PublishedCorrectionFields,
-  })
+/** The event's own change fields, with a figure or citation as editors give them; the same "changes something" rule. */
+const ClaimChangesInput = ClaimChangeFields.extend({
+  value: FigureInput.optional(),
+  citation: CitationInput.optional(),
+  attributedTo: NameInput().optional(),
+  via: ViaInput.optional(),
+  reading: ReadingInput.nullable().optional(),
+})
   .strict()
-  .refine((c) => c.sourceRevision === undefined || c.effectiveAt === undefined, { message: 'give sourceRevision or effectiveAt, not both', path: ['effectiveAt'] })
+  .refine(...changesSomething)
+
+export const CorrectClaimInput = ClaimCorrectedV2.omit({ claimId: true, publishedCorrection: true })
+  .extend({ reason: Reason, changes: ClaimChangesInput, ...PublishedCorrectionFields })
+  .strict()
+  .refine(...oneCorrectionDate)
 export type CorrectClaimInput = z.input<typeof CorrectClaimInput>
 
-export const RetractClaimInput = z
-  .object({ reason: Reason, ...PublishedCorrectionFields })
+export const RetractClaimInput = ClaimRetractedV2.omit({ claimId: true, publishedCorrection: true })
+  .extend({ reason: Reason, ...PublishedCorrectionFields })
   .strict()
-  .refine((c) => c.sourceRevision === undefined || c.effectiveAt === undefined, { message: 'give sourceRevision or effectiveAt, not both', path: ['effectiveAt'] })
-export const DisputeClaimInput = z.object({ reason: Reason }).strict()
-export const ResolveDisputeInput = z.object({ disputeId: z.string().trim().min(1, 'name the dispute to resolve').max(200), outcome: DisputeOutcome, reason: Reason }).strict()
-export const ReassignClaimInput = z.object({ toFactId: FactId, reason: Reason }).strict()
-export const PinFactInput = z.object({ claimId: ClaimId, reason: Reason }).strict()
-export const UnpinFactInput = z.object({ reason: Reason }).strict()
-export const AdoptPolicyInput = z
-  .object({ aboutTolerance: z.number().min(0).max(0.5), note: Reason })
+  .refine(...oneCorrectionDate)
+export const DisputeClaimInput = ClaimDisputedV1.omit({ claimId: true }).extend({ reason: Reason }).strict()
+export const ResolveDisputeInput = ClaimDisputeResolvedV1.omit({ claimId: true })
+  .extend({ disputeId: z.string().trim().min(1, 'name the dispute to resolve').max(200), reason: Reason })
   .strict()
+export const ReassignClaimInput = ClaimReassignedV1.pick({ toFactId: true }).extend({ reason: Reason }).strict()
+export const PinFactInput = FactPinnedV1.omit({ factId: true }).extend({ reason: Reason }).strict()
+export const UnpinFactInput = FactUnpinnedV1.omit({ factId: true }).extend({ reason: Reason }).strict()
+/** The version number is the ledger's to give (the current one plus one). */
+export const AdoptPolicyInput = PolicyAdoptedV1.omit({ policyVersion: true }).extend({ note: Reason }).strict()

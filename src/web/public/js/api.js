@@ -50,7 +50,7 @@ export const get = (path, options) => request(path, options)
  * `next` and joins each page's lists (`items`, and `sources` or `versions`
  * where a page carries them). The result looks like one last page.
  */
-export async function getAll(path, options) {
+export async function getAllPages(path, options) {
   let r = await get(path, options)
   if (!r.ok) return r
   const data = { ...r.data }
@@ -69,6 +69,23 @@ export function withQuery(path, params) {
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v))
   const s = q.toString()
   return s ? `${path}?${s}` : path
+}
+
+/**
+ * Every item of a paged list (GET path?limit=&cursor=), following `next`
+ * until the end, for the pickers that must offer everything (every source,
+ * every fact). Stops at `most` items; a failed page ends the list there.
+ */
+export async function getAll(path, params = {}, { signal, most = 5000 } = {}) {
+  const items = []
+  let cursor = null
+  do {
+    const r = await get(withQuery(path, { ...params, limit: 200, cursor }), { signal })
+    if (!r.ok) break
+    items.push(...r.data.items)
+    cursor = r.data.next
+  } while (cursor && items.length < most)
+  return items
 }
 
 export const enc = encodeURIComponent

@@ -4,7 +4,7 @@
  * where it stands in the text, and every claim that cites it. A source with
  * no saved copy says plainly that its quotes were accepted unchecked.
  */
-import { enc, get, getAll, problemText } from '../api.js'
+import { enc, get, getAllPages, problemText } from '../api.js'
 import { h, replaceChildren, uid } from '../dom.js'
 import { formatDate } from '../format.js'
 import { lifecycleBadge } from './badges.js'
@@ -14,8 +14,8 @@ import { actorText } from './people.js'
 export async function renderSourcePage({ main, params, signal }, sourceId) {
   const [sourceR, snapshotsR, claimsR] = await Promise.all([
     get(`/sources/${enc(sourceId)}`, { signal }),
-    getAll(`/sources/${enc(sourceId)}/snapshots?limit=20`, { signal }),
-    getAll(`/sources/${enc(sourceId)}/claims?limit=200`, { signal }),
+    getAllPages(`/sources/${enc(sourceId)}/snapshots?limit=20`, { signal }),
+    getAllPages(`/sources/${enc(sourceId)}/claims?limit=200`, { signal }),
   ])
   if (signal.aborted) return
   if (!sourceR.ok) {
