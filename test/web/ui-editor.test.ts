@@ -1,6 +1,6 @@
 import t from 'tap'
 import { demoFactIds, demoSourceIds } from '../../src/demo/fixture-ids.js'
-import { editorKey, enterKey, launchBrowser, openPage, screenshot, startUiServer } from './harness.js'
+import { editorKey, enterKey, launchBrowser, openPage, otherEditorKey, screenshot, startUiServer } from './harness.js'
 
 /**
  * Editor actions on the page: safe writes (If-Match, Idempotency-Key), and
@@ -37,7 +37,7 @@ await openFact(november)
 await enterKey(page, editorKey)
 const cnn = await claimIdOf(november, 'more than 20')
 
-t.test('a stale revision is explained, and Refresh and retry keeps the typed input and records it', async (t) => {
+t.test('a stale revision is explained; Refresh and retry shows what the other editor changed, keeps the typed input and records it when sent', async (t) => {
   const sent = recordWrites(`/claims/${cnn}/corrections`)
   await card(cnn).getByRole('button', { name: 'Correct' }).click()
   const dialog = page.getByRole('dialog', { name: 'Correct our record of this claim' })
@@ -47,7 +47,7 @@ t.test('a stale revision is explained, and Refresh and retry keeps the typed inp
 
   // Meanwhile another editor disputes the same claim.
   const seen = await server.api(`/claims/${cnn}`)
-  const dispute = await server.api(`/claims/${cnn}/disputes`, { method: 'POST', body: { reason: 'Which officials?' }, ifMatch: seen.etag })
+  const dispute = await server.api(`/claims/${cnn}/disputes`, { method: 'POST', key: otherEditorKey, body: { reason: 'Which officials?' }, ifMatch: seen.etag })
   t.equal(dispute.status, 200)
 
   await dialog.getByRole('button', { name: 'Record correction' }).click()
@@ -58,6 +58,12 @@ t.test('a stale revision is explained, and Refresh and retry keeps the typed inp
   await screenshot(page, 'stale-revision')
 
   await problem.getByRole('button', { name: 'Refresh and retry' }).click()
+  await problem.getByText('Refreshed. Li Wei (editor) changed it since you opened the form:').waitFor()
+  t.same(await problem.locator('.their-changes li').allTextContents(), ['The claim was disputed'])
+  t.equal(sent.length, 1, 'nothing is sent again before the editor has seen the change')
+  t.equal(await dialog.getByLabel('Attributed to (who said it)').inputValue(), 'senior administration officials, in a briefing', 'typed input is still kept')
+  await screenshot(page, 'stale-revision-refreshed')
+  await problem.getByRole('button', { name: 'Send my change' }).click()
   await card(cnn).locator('.claim-facts', { hasText: 'senior administration officials, in a briefing' }).waitFor()
   t.same(await card(cnn).locator('.badge').allTextContents(), ['Official', 'corrected', 'disputed'])
   t.equal(sent.length, 2)

@@ -70,6 +70,7 @@ export function createLedgerTree(store: EventStore, tree: MerkleTreeStore): Ledg
 
   return {
     catchUp: keeper.catchUp,
+    folded: keeper.folded,
 
     async head() {
       const extent = await keeper.catchUp()
@@ -82,8 +83,11 @@ export function createLedgerTree(store: EventStore, tree: MerkleTreeStore): Ledg
     },
 
     async inclusion(position, options = {}) {
-      const extent = await keeper.catchUp()
-      const leafIndex = await tree.leafIndexOf(position)
+      // The catch-up and the leaf lookup go to the store together (on PostgreSQL,
+      // two round trips at once instead of one after the other); only an event
+      // the tree had not folded yet needs its leaf looked up again afterwards.
+      const [extent, found] = await Promise.all([keeper.catchUp(), tree.leafIndexOf(position)])
+      const leafIndex = found ?? (await tree.leafIndexOf(position))
       if (leafIndex === null) return { ok: false, error: { code: 'PositionNotFound', position } }
       const treeSize = options.treeSize ?? extent.size
       if (!Number.isSafeInteger(treeSize) || treeSize <= leafIndex || treeSize > extent.size) {
@@ -97,10 +101,12 @@ export function createLedgerTree(store: EventStore, tree: MerkleTreeStore): Ledg
     async consistency(fromSize, toSize) {
       const valid = Number.isSafeInteger(fromSize) && Number.isSafeInteger(toSize) && fromSize >= 0 && fromSize <= toSize
       if (!valid) return { ok: false, error: { code: 'InvalidTreeSizes', fromSize, toSize } }
-      const extent = await keeper.catchUp()
-      if (toSize > extent.size) return { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: toSize, size: extent.size } }
       const runs = [...rootRun(fromSize), ...rootRun(toSize), ...consistencyRanges(fromSize, toSize)]
-      const hashes = await hashRuns(runs)
+      // Nodes inside what this process already folded are stored: read them while catching up.
+      const stored = (keeper.folded()?.size ?? 0) >= toSize
+      const [extent, early] = await Promise.all([keeper.catchUp(), stored ? hashRuns(runs) : null])
+      if (toSize > extent.size) return { ok: false, error: { code: 'TreeSizeOutOfRange', treeSize: toSize, size: extent.size } }
+      const hashes = early ?? (await hashRuns(runs))
       const fromRoot = fromSize === 0 ? EMPTY_ROOT : hashes.shift()!
       const toRoot = toSize === 0 ? EMPTY_ROOT : hashes.shift()!
       return { ok: true, fromSize, toSize, fromRoot: hex(fromRoot), toRoot: hex(toRoot), proof: hashes.map(hex) }

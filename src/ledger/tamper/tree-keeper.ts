@@ -10,6 +10,8 @@ export const TREE_CHUNK = 5000
 export interface TreeKeeper {
   /** Fold every event committed since the stored tree's last leaf into it; resolves with the new extent. */
   catchUp(): Promise<TreeExtent>
+  /** The extent this process already folded (no read), or null before its first catch-up: nodes inside it are stored. */
+  folded(): TreeExtent | null
 }
 
 /**
@@ -92,5 +94,6 @@ export function createTreeKeeper(store: EventStore, tree: MerkleTreeStore): Tree
       queue = next.catch(() => {})
       return next
     },
+    folded: () => (known ? { ...known.extent } : null),
   }
 }

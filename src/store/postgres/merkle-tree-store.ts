@@ -24,9 +24,10 @@ const toHead = (r: HeadRow): StoredTreeHead => ({
 
 /** The stored Merkle tree and signed heads in the ledger database (migration 004), on the store's pool. */
 export function createPostgresMerkleTreeStore(pool: pg.Pool): MerkleTreeStore {
-  async function query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  /** `name`: a prepared statement, planned once per connection (the queries every proof makes). */
+  async function query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], name?: string): Promise<R[]> {
     try {
-      return (await pool.query<R>(sql, params)).rows
+      return (await pool.query<R>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows
     } catch (error) {
       throw toStoreError(error, 'cannot read or write the Merkle tree in PostgreSQL')
     }
@@ -48,6 +49,7 @@ export function createPostgresMerkleTreeStore(pool: pg.Pool): MerkleTreeStore {
          LEFT JOIN merkle_leaves l ON k.level = 0 AND l.leaf_index = k.idx
          LEFT JOIN merkle_nodes n ON k.level > 0 AND n.level = k.level AND n.node_index = k.idx`,
         [keys.map((k) => k.level), keys.map((k) => k.index)],
+        'factledger-tree-hashes',
       )
       const out: Array<Buffer | undefined> = new Array(keys.length).fill(undefined)
       for (const row of rows) out[Number(row.ord) - 1] = row.hash ?? undefined
@@ -55,7 +57,7 @@ export function createPostgresMerkleTreeStore(pool: pg.Pool): MerkleTreeStore {
     },
 
     async leafIndexOf(position) {
-      const rows = await query<{ leaf_index: string }>('SELECT leaf_index::text FROM merkle_leaves WHERE position = $1', [position.toString()])
+      const rows = await query<{ leaf_index: string }>('SELECT leaf_index::text FROM merkle_leaves WHERE position = $1', [position.toString()], 'factledger-leaf-index')
       return rows[0] ? Number(rows[0].leaf_index) : null
     },
 

@@ -9,9 +9,10 @@ export const READ_PAGE_SIZE = 500
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n
 
-async function query(pool: pg.Pool, sql: string, params: unknown[]): Promise<RecordedEvent[]> {
+/** `name`: a prepared statement, planned once per connection (the hot reads: a log tail per proof, per live batch). */
+async function query(pool: pg.Pool, sql: string, params: unknown[], name?: string): Promise<RecordedEvent[]> {
   try {
-    const result = await pool.query<EventRow>(sql, params)
+    const result = await pool.query<EventRow>(name ? { name, text: sql, values: params } : { text: sql, values: params })
     return result.rows.map(toRecordedEvent)
   } catch (error) {
     throw toStoreError(error, 'cannot read events from PostgreSQL')
@@ -30,7 +31,7 @@ export function readAllPage(pool: pg.Pool, after: bigint, upTo: bigint, limit: n
     after.toString(),
     upTo.toString(),
     limit,
-  ])
+  ], 'factledger-read-all-page')
 }
 
 export async function* readAll(pool: pg.Pool, options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {

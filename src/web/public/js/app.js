@@ -3,6 +3,7 @@
  * API keeps its own paths (/facts/:id is JSON, #/facts/:id is this page).
  *   #/                      facts list (?q=&status=)
  *   #/facts/<id>            fact page (?knownAt=&asOf=)
+ *   #/facts/<id>/versions   every version of a fact, two compared side by side (?from=&to=)
  *   #/ledger                ledger: live feed and verification
  *   #/audit                 audit trail (?actor=&factId=&kind=&from=&to=)
  *   #/corrections           public corrections page
@@ -23,6 +24,7 @@ import { renderLedgerPage } from './views/ledger-page.js'
 import { renderReviewPage } from './views/review-page.js'
 import { renderSourcePage } from './views/source-page.js'
 import { renderSourcesPage } from './views/sources-page.js'
+import { renderVersionsPage } from './views/versions-page.js'
 
 const main = document.getElementById('main')
 /** Each render gets a fresh AbortController; leaving a page aborts its fetches and closes its streams. */
@@ -42,12 +44,14 @@ function route({ initial = false } = {}) {
   current = controller
   const ctx = { main, params, signal: controller.signal }
   const fact = /^\/facts\/([^/]+)$/.exec(path)
+  const versions = /^\/facts\/([^/]+)\/versions$/.exec(path)
   const review = /^\/sources\/([^/]+)\/review$/.exec(path)
   const source = /^\/sources\/([^/]+)$/.exec(path)
   const claim = /^\/claims\/([^/]+)$/.exec(path)
   let page
   if (path === '/' || path === '/facts') page = { nav: 'facts', render: () => renderFactsList(ctx) }
   else if (fact) page = { nav: 'facts', render: () => renderFactPage(ctx, decodeURIComponent(fact[1])) }
+  else if (versions) page = { nav: 'facts', render: () => renderVersionsPage(ctx, decodeURIComponent(versions[1])) }
   else if (path === '/audit') page = { nav: 'audit', render: () => renderAuditPage(ctx) }
   else if (path === '/corrections') page = { nav: 'corrections', render: () => renderCorrectionsPage(ctx) }
   else if (path === '/ledger') page = { nav: 'ledger', render: () => renderLedgerPage(ctx) }

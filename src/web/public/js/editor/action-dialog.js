@@ -5,8 +5,8 @@
  *  - 400: each validation message next to its field;
  *  - 401/403: say so, offer a key field in the dialog;
  *  - 409 stale revision: explain, then "Refresh and retry" merges the new
- *    state into the form (fields the editor did not touch follow the server)
- *    and sends again;
+ *    state into the form (fields the editor did not touch follow the server),
+ *    lists what the other editor changed, and sends on "Send my change";
  *  - network/5xx/429: say so; sending again reuses the same Idempotency-Key,
  *    so the ledger never records it twice.
  * What was typed is kept as a draft (also in sessionStorage) until the write
@@ -175,15 +175,19 @@ export async function openActionDialog(spec) {
     }
     draft = { ...draft, initial: loaded.values, precondition: loaded.precondition }
     keep()
-    const changeList = changes.length ? h('ul', {}, changes.map((c) => h('li', {}, c))) : null
+    const changeList = h('ul', { class: 'their-changes' }, (changes.length ? changes : ['Nothing this form shows; the record changed in another way.']).map((c) => h('li', {}, c)))
+    const who = loaded.precondition.changedBy ? ` ${loaded.precondition.changedBy} changed it` : ' It changed'
     if (collisions.length) {
       for (const f of collisions) showFieldError(f, `Also changed by someone else; it is now “${display(loaded.values[f.field.name])}”. Check your input.`)
-      showProblem(h('p', {}, 'Refreshed. Since you opened the form:'), changeList, h('p', {}, 'Someone changed a field you edited too. Check it, then submit again.'))
+      showProblem(h('p', {}, `Refreshed.${who} since you opened the form:`), changeList, h('p', {}, 'Someone changed a field you edited too. Check it, then submit again.'))
       collisions[0].input.focus()
       return
     }
-    if (changeList) announce(`Refreshed. ${changes.join('. ')}`)
-    await send()
+    // The editor sees what the other editor did before their own change goes on top of it: it is sent on their word.
+    const resend = h('button', { type: 'button', class: 'button' }, 'Send my change')
+    resend.addEventListener('click', () => send().catch(ignoreAbort))
+    showProblem(h('p', { class: 'problem-title' }, `Refreshed.${who} since you opened the form:`), changeList, h('p', {}, 'Your input is kept and not sent yet. Fields you did not touch now show the new version. Check, then send.'), resend)
+    problemBox.focus()
   }
 
   form.addEventListener('submit', (event) => {

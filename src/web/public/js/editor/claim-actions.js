@@ -9,6 +9,7 @@ import { isoDay, modalityLabels } from '../format.js'
 import { openActionDialog } from './action-dialog.js'
 import { sameValue } from './form-fields.js'
 import { openDisputes } from '../views/disputes.js'
+import { actorText } from '../views/people.js'
 
 const modalityOptions = Object.entries(modalityLabels)
 const reasonField = (help) => ({ name: 'reason', label: 'Reason', path: 'reason', type: 'textarea', required: true, help })
@@ -32,7 +33,8 @@ async function loadClaim(claimId, extra = {}) {
   if (!result.ok) return result
   const { claim, revision } = result.data
   const snapshot = { ...claimValues(claim), retracted: Boolean(claim.retracted), disputes: claim.disputes.length, openDisputes: openDisputes(claim).length, factId: claim.factId }
-  return { ok: true, values: { ...claimValues(claim), reason: '', ...extra }, precondition: { ifMatch: result.etag ?? `"${revision}"`, snapshot } }
+  const last = claim.lifecycle.at(-1)?.stamp
+  return { ok: true, values: { ...claimValues(claim), reason: '', ...extra }, precondition: { ifMatch: result.etag ?? `"${revision}"`, snapshot, changedBy: last ? actorText(last) : null } }
 }
 
 const labels = { value: 'Value', quote: 'Quote', attributedTo: 'Attributed to', via: 'Via', modality: 'Modality', validAt: 'True as of', factId: 'Filed under fact' }

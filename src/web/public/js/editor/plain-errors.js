@@ -6,7 +6,7 @@
  */
 import { normalizePath } from './form-fields.js'
 
-const missing = /required|invalid input|expected (string|number)|too small|too_small|at least 1 character|invalid uuid|must not be empty|received undefined|>=1 characters/i
+const missing = /required|invalid input|expected (string|number)|too small|too_small|at least 1 character|invalid uuid|must not be empty|received undefined|>=1 characters|not be blank/i
 
 /** [path, test on the API's message, plain sentence]; the first match wins. */
 const rules = [
@@ -33,7 +33,7 @@ const rules = [
   ['title', missing, 'Enter the headline or title of the source.'],
   ['origin', missing, 'Enter who did the reporting (the newsroom or body), for example “reuters”.'],
   ['tier', /.*/, 'Choose a reliability tier from 1 (strongest) to 4.'],
-  ['question', missing, 'Enter the question this fact answers.'],
+  ['question', missing, 'Write the question this fact answers, in full (at least 5 characters).'],
   ['subject', missing, 'Enter what the fact is about.'],
   ['unit', missing, 'Enter the unit, for example “persons” or “USD”.'],
   ['kind', /.*/, 'Choose what kind of figure this is.'],

@@ -13,6 +13,7 @@ import { claimCard, claimLabel, roleOf } from './claim-card.js'
 import { watchFact } from './fact-watch.js'
 import { actorText } from './people.js'
 import { createTimeTravel } from './time-travel.js'
+import { factVersions } from './fact-versions.js'
 import { renderTimeline } from './timeline-chart.js'
 
 const stepLabels = {
@@ -48,7 +49,6 @@ export async function renderFactPage({ main, params, signal }, factId) {
     }
     const view = viewR.data
     const { fact, claims, sources } = historyR.data
-    const head = headR.ok ? Number(headR.data.position) : Number(view.asOf.position)
     loadedPosition = BigInt(headR.ok ? headR.data.position : view.asOf.position)
     banner.hidden = true
     drawn?.timeline.destroy()
@@ -83,7 +83,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
       createTimeTravel({
         factId,
         view,
-        head,
+        versions: factVersions(historyR.data),
         claimsById,
         sourcesById,
         initial: clocks,

@@ -3,6 +3,7 @@ import { enc, get, problemText, withQuery } from '../api.js'
 import { announce, h, replaceChildren } from '../dom.js'
 import { originsText, statusLabels, withUnit } from '../format.js'
 import { statusBadge } from './badges.js'
+import { defineFact } from '../editor/new-entries.js'
 
 const filterStatuses = ['confirmed', 'single-source', 'conflicting', 'pinned', 'no-claims']
 
@@ -32,6 +33,7 @@ export async function renderFactsList({ main, params, signal }) {
     main,
     h('h1', {}, 'Facts'),
     h('p', { class: 'lede' }, 'Each fact is a question with one reconciled answer, worked out from every cited claim. Open a fact to see the claims, their sources and why the answer is what it is.'),
+    h('p', { class: 'editor-only' }, h('button', { type: 'button', class: 'button', onclick: () => defineFact() }, 'Define a fact')),
     form,
     resultLine,
     list,

@@ -6,6 +6,7 @@ import { enc, get, problemText, withQuery } from '../api.js'
 import { h, replaceChildren } from '../dom.js'
 import { formatDate } from '../format.js'
 import { lifecycleBadge } from './badges.js'
+import { registerSource } from '../editor/new-entries.js'
 
 export async function renderSourcesPage({ main, params, signal }) {
   document.title = 'Sources — factledger'
@@ -19,6 +20,7 @@ export async function renderSourcesPage({ main, params, signal }) {
     main,
     h('h1', {}, 'Sources'),
     h('p', { class: 'lede' }, 'The articles and statements the claims cite. Editors can run the extractor on a source and review the draft claims it proposes.'),
+    h('p', { class: 'editor-only' }, h('button', { type: 'button', class: 'button', onclick: () => registerSource() }, 'Register a source')),
     items.length === 0 ? h('p', {}, 'No sources registered yet.') : h('ul', { class: 'fact-list source-list' }, items.map(sourceItem)),
     next ? h('p', { class: 'more' }, h('a', { href: withQuery('#/sources', { cursor: next }) }, 'More sources')) : null,
   )

@@ -1,22 +1,26 @@
 /**
  * "The record at another time": a date picker for publication time
- * (knownAt: only sources published by then) and a slider over ledger
- * positions (asOf: what this ledger said after that many events). The fact as
- * it was then is shown beside the fact now, each difference highlighted.
+ * (knownAt: only sources published by then) and a slider over this fact's
+ * own versions, one per event of the fact and its claims, each said in words
+ * (asOf: what this ledger said at that event's position). The fact as it was
+ * then is shown beside the fact now, each difference highlighted.
  */
 import { enc, get, problemText, withQuery } from '../api.js'
 import { h, replaceChildren, uid } from '../dom.js'
-import { formatDate, formatDateTime, statusLabel, withUnit } from '../format.js'
+import { formatDate, statusLabel, withUnit } from '../format.js'
 import { claimLabel } from './claim-card.js'
+import { versionAt } from './fact-versions.js'
+import { diffTable, viewRows } from './version-diff.js'
 
 /**
  * onChange(thenView | null, { knownAt, asOf }) is called when the chosen time
  * changes; null means "now" (or a time at which the fact did not exist).
  */
-export function createTimeTravel({ factId, view, head, claimsById, sourcesById, initial, signal, onChange }) {
+export function createTimeTravel({ factId, view, versions, claimsById, sourcesById, initial, signal, onChange }) {
+  const last = versions.length - 1
   const ids = { known: uid('known-at'), asOf: uid('as-of'), heading: uid('tt') }
   const knownAt = h('input', { id: ids.known, type: 'date', value: initial.knownAt ?? '', max: new Date().toISOString().slice(0, 10), 'aria-describedby': `${ids.known}-help` })
-  const asOf = h('input', { id: ids.asOf, type: 'range', min: 0, max: head, step: 1, value: initial.asOf ?? head, 'aria-describedby': `${ids.asOf}-out` })
+  const asOf = h('input', { id: ids.asOf, type: 'range', min: 0, max: last, step: 1, value: versionAt(versions, initial.asOf).n, 'aria-describedby': `${ids.asOf}-out` })
   const asOfOut = h('output', { id: `${ids.asOf}-out`, for: ids.asOf, class: 'help' })
   const reset = h('button', { type: 'button', class: 'button secondary' }, 'Back to now')
   const result = h('div', { class: 'then-result', 'aria-live': 'polite' })
@@ -32,25 +36,27 @@ export function createTimeTravel({ factId, view, head, claimsById, sourcesById, 
         h('p', { class: 'help', id: `${ids.known}-help` }, 'Only claims from sources published by this date.'),
       ),
       h('div', { class: 'field grow' },
-        h('label', { for: ids.asOf }, 'Ledger position (as recorded)'),
+        h('label', { for: ids.asOf }, 'Version (this fact’s events, as recorded)'),
         asOf,
         asOfOut,
+        h('p', { class: 'help' }, h('a', { href: `#/facts/${enc(factId)}/versions` }, 'All versions, and any two compared side by side')),
       ),
       h('div', { class: 'field' }, reset),
     ),
     result,
   )
 
-  const chosen = () => ({ knownAt: knownAt.value || null, asOf: Number(asOf.value) < head ? asOf.value : null })
+  const version = () => versions[Number(asOf.value)] ?? versions[last]
+  const chosen = () => ({ knownAt: knownAt.value || null, asOf: version().asOf })
   let controller = null
   let debounce = 0
 
-  async function describePosition(position) {
-    if (position >= head) return `Position ${position} of ${head}: now.`
-    if (position === 0) return `Position 0 of ${head}: before the first event.`
-    const r = await get(withQuery('/events', { from: position - 1, limit: 1 }), { signal })
-    const e = r.ok ? r.data.items[0] : null
-    return e ? `Position ${position} of ${head}: ${e.type} on ${e.stream}, recorded ${formatDateTime(e.metadata.recordedAt)}.` : `Position ${position} of ${head}.`
+  function describeVersion() {
+    const v = version()
+    // aria-valuetext: a screen reader says the version in words, not "3".
+    const text = v.n === last ? `Version ${v.n} of ${last} (now): ${v.label}.` : `Version ${v.n} of ${last}: ${v.label}.`
+    asOf.setAttribute('aria-valuetext', text)
+    return text
   }
 
   async function refresh() {
@@ -61,9 +67,9 @@ export function createTimeTravel({ factId, view, head, claimsById, sourcesById, 
     controller?.abort()
     controller = new AbortController()
     const mine = controller
-    const positionText = describePosition(Number(asOf.value)).catch(() => '')
+    const positionText = describeVersion()
     if (!clocks.knownAt && !clocks.asOf) {
-      asOfOut.textContent = await positionText
+      asOfOut.textContent = positionText
       replaceChildren(result, h('p', {}, 'Showing the record as it is now. Pick a date or move the slider to see it as it was.'))
       onChange(null, clocks)
       return
@@ -74,7 +80,7 @@ export function createTimeTravel({ factId, view, head, claimsById, sourcesById, 
       throw e
     })
     if (!r || mine.signal.aborted) return
-    asOfOut.textContent = await positionText
+    asOfOut.textContent = positionText
     const when = describeWhen(clocks)
     if (!r.ok) {
       const text = r.status === 404 ? `The ledger did not have this fact yet ${when}.` : `Could not load the fact ${when}. ${problemText(r.problem)}`
@@ -95,7 +101,7 @@ export function createTimeTravel({ factId, view, head, claimsById, sourcesById, 
   asOf.addEventListener('input', schedule)
   reset.addEventListener('click', () => {
     knownAt.value = ''
-    asOf.value = String(head)
+    asOf.value = String(last)
     schedule()
   })
   // After the caller has put the section on the page.
@@ -115,44 +121,13 @@ function comparison(then, now, when, claimsById, sourcesById) {
     const c = claimsById.get(id)
     return c ? claimLabel(c, sourcesById.get(c.sourceId)) : id
   }
-  const list = (ids) => (ids.length ? ids.map(label).join('; ') : 'none')
-  const rows = [
-    ['Value', withUnit(then.display, then.unit), withUnit(now.display, now.unit)],
-    ['Status', statusLabel(then.status), statusLabel(now.status)],
-    ['Independent origins', String(then.origins), String(now.origins)],
-    ['Attributed to', then.attributedTo.join(', ') || 'nobody', now.attributedTo.join(', ') || 'nobody'],
-    ['Supporting', list(then.supporting), list(now.supporting)],
-    ['Superseded', list(then.superseded), list(now.superseded)],
-    ['Left out', list(then.excluded.map((e) => e.claimId)), list(now.excluded.map((e) => e.claimId))],
-  ]
-  const changed = rows.filter(([, a, b]) => a !== b).length
+  const { table, changed } = diffTable([{ heading: 'Then', rows: viewRows(then, label) }, { heading: 'Now', rows: viewRows(now, label) }], { caption: 'Then and now' })
   return h(
     'div',
     { class: 'then-view' },
     h('p', { class: 'then-headline' }, `The record ${when} said: `, h('strong', { class: 'then-value', 'data-testid': 'then-value' }, withUnit(then.display, then.unit)), ` — ${statusLabel(then.status)}.`),
     then.summary ? h('p', { class: 'then-summary' }, then.summary) : null,
     h('p', {}, changed ? `${changed} ${changed === 1 ? 'thing differs' : 'things differ'} from now (highlighted).` : 'Nothing differs from now.'),
-    h(
-      'div',
-      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Then and now' },
-      h(
-        'table',
-        { class: 'diff' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, 'Then'), h('th', { scope: 'col' }, 'Now'))),
-        h(
-          'tbody',
-          {},
-          rows.map(([name, a, b]) =>
-            h(
-              'tr',
-              { class: a === b ? null : 'changed' },
-              h('th', { scope: 'row' }, name),
-              h('td', {}, a === b ? a : h('mark', {}, a, h('span', { class: 'visually-hidden' }, ' (differs)'))),
-              h('td', {}, b),
-            ),
-          ),
-        ),
-      ),
-    ),
+    table,
   )
 }

@@ -112,6 +112,10 @@ const claimLabels = {
  * the fact as known on a chosen date or ledger position.
  */
 export function renderTimeline(container, { claims, sourcesById, view, unit, kind }) {
+  if (!claims.some((c) => sourcesById.get(c.sourceId))) {
+    replaceChildren(container, h('p', { class: 'chart-empty' }, 'No claims yet: nothing to draw. Record a claim and it appears here.'))
+    return { update: () => {}, destroy: () => {} }
+  }
   const canvas = h('canvas', { role: 'img', 'aria-label': 'Timeline of claimed values; the same data is in the table below.' })
   const legend = h('ul', { class: 'chart-legend', 'aria-hidden': 'true' })
   const table = h('div', { class: 'chart-table' })
