@@ -1,20 +1,28 @@
-# factledger app image. No build step: tsx runs the TypeScript sources, so the
-# image carries the sources and the runtime dependencies (tsx and esbuild are
-# runtime dependencies here, not dev ones).
+# factledger app image. A build stage compiles the TypeScript to dist/ with
+# the dev dependencies (typescript); the runtime stage carries dist/, the
+# runtime dependencies only, and the files read beside the code (migrations/,
+# src/web/public/). bin/factledger.js runs dist/ when it is there.
 #
 #   docker build -t factledger .
 #   docker run -p 3000:3000 -v factledger-data:/app/data factledger
 
-FROM node:20-slim AS deps
-WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary fits the platform.
+FROM node:20-slim AS toolchain
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
 COPY package.json package-lock.json ./
+
+FROM toolchain AS deps
 RUN npm ci --omit=dev \
  && npm cache clean --force \
- && node -e "require.resolve('tsx'); require('better-sqlite3')(':memory:').close()"
+ && node -e "require('better-sqlite3')(':memory:').close()"
+
+FROM toolchain AS build
+RUN npm ci
+COPY . .
+RUN npm run build
 
 FROM node:20-slim
 ENV NODE_ENV=production \
@@ -23,9 +31,11 @@ ENV NODE_ENV=production \
     FACTLEDGER_DB=/app/data/ledger.db
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-# Sources, migrations and static assets (.dockerignore keeps tests, data and git out).
+# Migrations, static assets and package.json (.dockerignore keeps tests, data and git out).
 COPY . .
-RUN mkdir -p /app/data && chown node:node /app/data
+COPY --from=build /app/dist ./dist
+RUN test -f dist/src/cli/entry.js \
+ && mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]
 EXPOSE 3000

@@ -11,7 +11,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', 'bin/**/*.js', 'scripts/**/*.mjs', '*.js', '*.cjs'],
+    files: ['**/*.ts', 'bin/**/*.js', '{scripts,bench}/**/*.mjs', '*.js', '*.cjs'],
     languageOptions: { globals: globals.node },
   },
   {

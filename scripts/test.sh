@@ -2,8 +2,8 @@
 # The test command. `npm test` (also what CI runs) is `scripts/test.sh all`:
 #   1. makes sure Debian's Chromium (browser tests) and docker-compose (checks
 #      docker-compose.yml) are there, installing them when running as root, as in CI;
-#   2. type-checks and lints the whole tree and checks its import boundaries
-#      (one test case each);
+#   2. type-checks and lints the whole tree, checks its import boundaries and
+#      builds dist/ (one test case each);
 #   3. runs every tap test with coverage (PostgreSQL tests need the server on
 #      127.0.0.1:5432);
 # and ends with "N passed, N failed" (", N skipped" when some were skipped),
@@ -45,6 +45,13 @@ if [ "$tier" = all ]; then
   check 'type check (tsc --noEmit)' npx --no-install tsc --noEmit
   check 'lint (eslint)' npx --no-install eslint .
   check 'import boundaries (dependency-cruiser, .dependency-cruiser.cjs)' npm run --silent lint:deps
+fi
+# Tests that spawn bin/factledger.js run the compiled dist/, so it is built
+# (incrementally) from the sources under test first.
+if [ "$tier" = all ]; then
+  check 'build (tsc -b tsconfig.build.json: the dist/ that npm start runs)' npm run --silent build
+elif [ "$tier" != unit ]; then
+  npm run --silent build || { echo 'build failed (npm run build)'; exit 1; }
 fi
 
 # Build tap with the plugins .taprc names (tsx instead of ts-node) before the

@@ -1,7 +1,7 @@
 import type { Interval } from '../../events/quantity/interval.js'
 import type { ClaimDoc, Policy, SourceDoc } from '../model.js'
 import { intervalUnderPolicy } from './claim-interval.js'
-import { dayOf, instant } from './clock.js'
+import { dayOf, instant, parsedDate } from './clock.js'
 import { nameKey } from './prose.js'
 
 /** A claim with what reconciliation needs to know about it: its source, its interval under the policy, its place on two clocks. */
@@ -87,15 +87,15 @@ export function compareRecency(a: Candidate, b: Candidate): number {
   return a.claim.claimId < b.claim.claimId ? -1 : a.claim.claimId > b.claim.claimId ? 1 : 0
 }
 
-const bareDate = /^\d{4}-\d{2}-\d{2}$/
-
 /**
  * Was `a` published strictly after `b`? A bare date says only the day, so a
  * claim dated by day and one with a time on that day were published at the
  * same time as far as the record can tell. Ledger order never counts.
  */
 export function publishedLater(a: Candidate, b: Candidate): boolean {
-  if (bareDate.test(a.publishedAt) || bareDate.test(b.publishedAt)) return dayOf(a.publishedAt) > dayOf(b.publishedAt)
+  const x = parsedDate(a.publishedAt)
+  const y = parsedDate(b.publishedAt)
+  if (x.bare || y.bare) return x.day > y.day
   return a.published > b.published
 }
 

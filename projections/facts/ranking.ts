@@ -1,4 +1,4 @@
-import { consistent } from '../../events/quantity/interval.js'
+import { consistent, type Interval } from '../../events/quantity/interval.js'
 import type { Modality } from '../../events/claim-events.js'
 import { type Candidate, compareRecency } from './candidate.js'
 import { dayOf } from './clock.js'
@@ -12,8 +12,39 @@ export interface Ranked {
   corroboration: number
 }
 
-function corroborationOf(c: Candidate, standing: readonly Candidate[]): number {
-  return new Set(standing.filter((o) => consistent(o.interval, c.interval)).map((o) => o.source.origin)).size
+const intervalKey = (i: Interval): string => `${i.lower}|${i.upper}|${i.lowerInclusive}|${i.upperInclusive}`
+
+/**
+ * Each claim's corroboration: how many origins have a standing claim whose
+ * figure is consistent with it. Asked once per distinct figure against each
+ * origin's distinct figures, stopping at an origin's first match: a busy
+ * fact has many claims but few distinct figures, so this stays far below
+ * the n² pairs of the plain definition (which the ranking tests check it against).
+ */
+function corroborations(standing: readonly Candidate[]): number[] {
+  const byOrigin = new Map<string, Map<string, Interval>>()
+  for (const o of standing) {
+    let figures = byOrigin.get(o.source.origin)
+    if (!figures) byOrigin.set(o.source.origin, (figures = new Map()))
+    figures.set(intervalKey(o.interval), o.interval)
+  }
+  const known = new Map<string, number>()
+  return standing.map((c) => {
+    const key = intervalKey(c.interval)
+    let count = known.get(key)
+    if (count === undefined) {
+      count = 0
+      for (const figures of byOrigin.values()) {
+        for (const figure of figures.values()) {
+          if (!consistent(figure, c.interval)) continue
+          count++
+          break
+        }
+      }
+      known.set(key, count)
+    }
+    return count
+  })
 }
 
 /** Negative when `a` ranks above `b`: better tier, then modality, then corroboration, then recency. */
@@ -32,7 +63,8 @@ function compareRank(a: Ranked, b: Ranked): number {
  * id, so the order never depends on the order claims were passed in.
  */
 export function rankClaims(standing: readonly Candidate[]): Ranked[] {
-  return standing.map((candidate) => ({ candidate, corroboration: corroborationOf(candidate, standing) })).sort(compareRank)
+  const corroboration = corroborations(standing)
+  return standing.map((candidate, i) => ({ candidate, corroboration: corroboration[i]! })).sort(compareRank)
 }
 
 /** The first criterion on which `winner` ranks above `loser`, in words ("tier (1 vs 3)"). */

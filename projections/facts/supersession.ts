@@ -1,6 +1,7 @@
 import { intersectAll, sameInterval } from '../../events/quantity/interval.js'
 import type { ExplanationStep } from '../model.js'
 import { byClaimId, type Candidate, nameClaim, publishedLater } from './candidate.js'
+import { parsedDate } from './clock.js'
 import { originatorsOf } from './origin.js'
 
 export interface Supersession {
@@ -64,7 +65,7 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     else byOrigin.set(c.source.origin, [c])
   }
   for (const claims of byOrigin.values()) {
-    const latest = claims.filter((c) => !claims.some((d) => publishedLater(d, c)))
+    const latest = latestOf(claims)
     const originators = originatorsOf(latest)
     const lead = originators.slice().sort(byClaimId)[0]!
     for (const c of claims) {
@@ -84,7 +85,8 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     }
   }
 
-  const outOfPlay = (c: Candidate) => superseded.has(c.claim.claimId) || reprintConflicts.some((r) => r.claim === c) || riders.some((r) => r.claim === c)
+  const reprinted = new Set([...reprintConflicts.map((r) => r.claim), ...riders.map((r) => r.claim)])
+  const outOfPlay = (c: Candidate) => superseded.has(c.claim.claimId) || reprinted.has(c)
   const realizedClaims = standing.filter((r) => realized.has(r.claim.modality) && !outOfPlay(r))
   for (const c of standing) {
     if (outOfPlay(c) || !provisional.has(c.claim.modality)) continue
@@ -149,6 +151,29 @@ function supersessionSteps(list: readonly Supersession[]): ExplanationStep[] {
         ? `${group.length} earlier reports from the same origin (${originLabel(claim)}) are superseded by its latest: ${nameClaim(by)}.`
         : `${group.length} ${modalities} figures are superseded by the realized figure ${nameClaim(by)}, published later.`
     return { step: 'superseded', detail, claimIds }
+  })
+}
+
+/**
+ * The claims no other claim of the list was published after (publishedLater),
+ * in one pass instead of comparing every pair: an origin of a busy fact has
+ * hundreds of claims. A bare date compares by day with anything; two
+ * timestamps compare exactly.
+ */
+export function latestOf(claims: readonly Candidate[]): Candidate[] {
+  let lastDay = ''
+  let lastBareDay = ''
+  let lastTimed = Number.NEGATIVE_INFINITY
+  for (const c of claims) {
+    const date = parsedDate(c.publishedAt)
+    if (date.day > lastDay) lastDay = date.day
+    if (date.bare && date.day > lastBareDay) lastBareDay = date.day
+    if (!date.bare && c.published > lastTimed) lastTimed = c.published
+  }
+  return claims.filter((c) => {
+    const date = parsedDate(c.publishedAt)
+    // A bare date is later than c when its day is; so is any claim on a later day when c is bare.
+    return date.bare ? date.day >= lastDay : date.day >= lastBareDay && c.published >= lastTimed
   })
 }
 

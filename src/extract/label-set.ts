@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { Modality } from '../../events/claim-events.js'
 import { Hedge } from '../../events/quantity/quantity.js'
+import { packageRoot } from '../package-root.js'
 
 /**
  * A labelled set for evaluating extraction: articles and, for each, every
@@ -47,7 +47,8 @@ export interface LabelledDocument {
   figures: Array<LabelledFigure & { start: number; end: number }>
 }
 
-export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
+/** Label sets name their text folders relative to this (the package root, from src/ or dist/ alike). */
+export const repositoryRoot = packageRoot
 
 /** Where a label's figure is in the text; a label whose phrase is missing or ambiguous is a broken fixture. */
 export function locateFigure(text: string, label: LabelledFigure, file: string): { start: number; end: number } {

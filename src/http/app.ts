@@ -41,8 +41,9 @@ import { sourceMaterialRoutes } from './routes/source-material.js'
 import { writeRoutes } from './routes/writes.js'
 import { apiHelmetOptions, registerSecurityHeaders } from './security-headers.js'
 import { webPlugin } from '../web/plugin.js'
+import { fromPackageRoot } from '../package-root.js'
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
+const { version } = createRequire(import.meta.url)(fromPackageRoot('package.json')) as { version: string }
 
 export interface AppOptions {
   /** Defaults to the runtime's logger. */

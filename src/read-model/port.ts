@@ -100,6 +100,8 @@ export interface ReadModelStore {
   getPolicyAt(position: bigint): Promise<Policy | null>
   listFactViews(query: FactListQuery): Promise<Page<FactView>>
   listSources(query: { after?: string; limit: number }): Promise<Page<SourceDoc>>
+  /** Every defined fact's id, in id order, whether or not its view was computed yet (a rebuild computes views last). */
+  listFactIds(query: { after?: string; limit: number }): Promise<Page<string>>
   /** Write a batch and its checkpoint atomically. */
   commit(batch: ProjectionBatch): Promise<void>
   /** Drop every document and the checkpoint (before a rebuild). */

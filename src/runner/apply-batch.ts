@@ -19,6 +19,9 @@ import type { DocCache } from './doc-cache.js'
  * position between two computed ones is reconciled on demand from the
  * fact's events (src/read/fact-at.ts), so as-of answers are exact whatever
  * the batch size, and a large catch-up batch reconciles a busy fact once.
+ * A rebuild computes no views here at all: it reconciles each fact once when
+ * the whole log is folded (rebuild-views.ts), since every view a batch
+ * computed would be replaced by a later one before anyone could read it.
  */
 export async function applyBatch(
   readModel: ReadModelStore,
@@ -83,7 +86,7 @@ export async function applyBatch(
   const last = events.at(-1)
   if (!last) throw new Error('applyBatch needs at least one event')
   // In order of each fact's last event, so the views come in position order.
-  for (const row of lastOfFact.values()) {
+  for (const row of rebuilding ? [] : lastOfFact.values()) {
     const view = await viewOf(state, row.factId, row.position)
     if (!view) continue
     views.push(view)
@@ -120,11 +123,12 @@ async function factsCitingSource(readModel: ReadModelStore, state: BatchState, s
 }
 
 async function allFactIds(readModel: ReadModelStore, state: BatchState): Promise<string[]> {
+  // Facts, not views: during a rebuild no view is stored until the end, and every defined fact needs the index row.
   const ids = new Set<string>(state.changed.facts)
   let after: string | undefined
   for (;;) {
-    const page = await readModel.listFactViews({ limit: 500, ...(after ? { after } : {}) })
-    for (const v of page.items) ids.add(v.factId)
+    const page = await readModel.listFactIds({ limit: 500, ...(after ? { after } : {}) })
+    for (const id of page.items) ids.add(id)
     if (!page.next) break
     after = page.next
   }

@@ -7,6 +7,7 @@ import type { ReadModelStore } from '../read-model/port.js'
 import { applyBatch } from './apply-batch.js'
 import { createDocCache, type DocCache, type DocCacheLimits } from './doc-cache.js'
 import { createHealthTracker, type FailingEvent } from './projection-health.js'
+import { rebuildViews } from './rebuild-views.js'
 
 export interface RunnerOptions {
   store: EventStore
@@ -192,6 +193,8 @@ export function createProjectionRunner(options: RunnerOptions) {
     rebuilding = true
     try {
       await catchUpUnlocked(onProgress)
+      const facts = await rebuildViews(readModel, policy, position)
+      log.info({ facts, position: position.toString() }, 'rebuild: every fact reconciled once at its last event')
     } finally {
       rebuilding = false
     }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, extname, join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { fromPackageRoot } from '../package-root.js'
 
 /**
  * The fact-checkers' web page: `/` serves the single HTML page, `/ui/…` its
@@ -14,7 +14,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
  * so no request path can reach outside it). Files are read on each request so
  * an edited page shows on reload; they are small.
  */
-const publicDir = join(dirname(fileURLToPath(import.meta.url)), 'public')
+// From the package root: the compiled plugin runs from dist/, the page stays in src/web/public.
+const publicDir = fromPackageRoot('src', 'web', 'public')
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

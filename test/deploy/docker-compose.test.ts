@@ -153,13 +153,16 @@ t.test('the commented three-node KurrentDB cluster is valid compose once uncomme
   t.match(composeText, /FACTLEDGER_ESDB_URL: esdb:\/\/kurrentdb1:2113,kurrentdb2:2113,kurrentdb3:2113\?tls=false/, 'says how to point the app at it')
 })
 
-t.test('the Dockerfile builds the app on node:20-slim with its runtime dependencies and a health check', async (t) => {
+t.test('the Dockerfile builds dist/ on node:20-slim and runs it with the runtime dependencies and a health check', async (t) => {
   const dockerfile = readFileSync(`${root}Dockerfile`, 'utf8')
-  const from = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])
-  t.ok(from.length > 0 && from.every((image) => image === 'node:20-slim'), 'every stage is node:20-slim')
+  const stages = [...dockerfile.matchAll(/^FROM (\S+)(?: AS (\S+))?/gm)].map((m) => ({ image: m[1]!, name: m[2] }))
+  const earlier = (i: number) => stages.slice(0, i).map((s) => s.name)
+  t.ok(stages.length > 0 && stages.every((s, i) => s.image === 'node:20-slim' || earlier(i).includes(s.image)), 'every stage starts from node:20-slim or an earlier stage')
   t.match(dockerfile, /RUN npm ci --omit=dev/, 'installs the runtime dependencies from the lockfile')
+  t.match(dockerfile, /RUN npm run build/, 'a build stage compiles dist/')
+  t.match(dockerfile, /^COPY --from=build \/app\/dist \.\/dist$/m, 'the runtime stage carries dist/')
   const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { dependencies: Record<string, string> }
-  t.ok(pkg.dependencies.tsx, 'tsx, which runs the sources, is a runtime dependency (so --omit=dev keeps it)')
+  t.ok(pkg.dependencies.tsx, 'tsx, which runs a checkout that was never built, is a runtime dependency (so --omit=dev keeps it)')
   t.match(dockerfile, /^HEALTHCHECK .*\n.*\/health/m)
   t.match(dockerfile, /^CMD \["node", "bin\/factledger\.js", "serve"\]$/m)
   t.match(dockerfile, /^USER node$/m, 'does not run as root')
@@ -176,7 +179,7 @@ t.test('.dockerignore keeps tests, data and git out, and everything the app runs
       return re.test(path)
     })
   for (const path of ['.git', 'node_modules', 'data', 'test', '.tap', '.env']) t.ok(ignored(path), `${path} is left out`)
-  for (const path of ['src', 'events', 'projections', 'migrations/postgres', 'migrations/sqlite', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+  for (const path of ['src', 'events', 'projections', 'migrations/postgres', 'migrations/sqlite', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
     t.notOk(ignored(path), `${path} is in the image`)
   }
 })

@@ -69,6 +69,7 @@ export function createMemoryReadModel(): ReadModelStore {
       return page(matching, (v) => v.factId, query.after, query.limit)
     },
     listSources: async (query) => page([...sources.values()], (s) => s.sourceId, query.after, query.limit),
+    listFactIds: async (query) => page([...facts.keys()], (id) => id, query.after, query.limit),
     async commit(batch: ProjectionBatch) {
       // All or nothing, as one database transaction: a batch that fails halfway leaves the state it found.
       const before = { sources, facts, claims, views, history, factEvents, policies: [...policies], checkpoint, policy }

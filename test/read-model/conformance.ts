@@ -178,6 +178,16 @@ export function runReadModelConformance(t: Test, name: string, open: () => Promi
         t.strictSame({ ids: rest.items.map(s => s.sourceId), next: rest.next }, { ids: ['s3'], next: null })
       }))
 
+    t.test('listFactIds pages every defined fact by id, with or without a view', t =>
+      withReadModel(open, async rm => {
+        await rm.commit(batch(3, { facts: ['f3', 'f1', 'f2'].map(id => factDoc(id)), views: [factView('f2', 3)] }))
+        const first = await rm.listFactIds({ limit: 2 })
+        t.strictSame(first.items, ['f1', 'f2'])
+        const rest = await rm.listFactIds({ limit: 2, after: first.next! })
+        t.strictSame({ ids: rest.items, next: rest.next }, { ids: ['f3'], next: null })
+        await t.rejects(rm.listFactIds({ limit: 0 }))
+      }))
+
     t.test('the policy is kept until a batch brings a new one', t =>
       withReadModel(open, async rm => {
         const policy = { version: 2, aboutTolerance: 0.1, nearlyTolerance: 0.2 }

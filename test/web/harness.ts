@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pino } from 'pino'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
 import { loadConfig } from '../../src/config.js'
 import { startServer, type RunningServer } from '../../src/http/server.js'
 import { openRuntime } from '../../src/runtime.js'
@@ -95,6 +95,12 @@ export async function openPage(browser: Browser, width = 1200, height = 900): Pr
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifacts, { recursive: true })
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+}
+
+/** A screenshot of one part of the page (a chart, a dialog), to test/artifacts/<name>.png. */
+export async function screenshotOf(part: Locator, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true })
+  await part.screenshot({ path: join(artifacts, `${name}.png`) })
 }
 
 /** Set the editor key through the page's own key form. */

@@ -119,6 +119,15 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
       return toPage(found, query.limit, (r) => r.doc, (s) => s.sourceId)
     },
 
+    async listFactIds(query) {
+      assertLimit(query.limit)
+      const found = await rows<{ fact_id: string }>('SELECT fact_id FROM rm_facts WHERE fact_id > $1 ORDER BY fact_id LIMIT $2', [
+        decodeCursor(query.after),
+        query.limit + 1,
+      ])
+      return toPage(found, query.limit, (r) => r.fact_id, (id) => id)
+    },
+
     commit: (batch) => inTransaction((client) => commitBatch(client, batch)),
     reset: () => inTransaction(async (client) => void (await client.query(`DELETE FROM ${READ_MODEL_TABLES.join('; DELETE FROM ')}`))),
   }

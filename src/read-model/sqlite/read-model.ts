@@ -48,6 +48,7 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
     )
     .pluck()
   const sources = db.prepare('SELECT doc FROM rm_sources WHERE source_id > ? ORDER BY source_id LIMIT ?').pluck()
+  const factIds = db.prepare('SELECT fact_id FROM rm_facts WHERE fact_id > ? ORDER BY fact_id LIMIT ?').pluck()
 
   return {
     async getCheckpoint(): Promise<Checkpoint | null> {
@@ -96,6 +97,12 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
       assertLimit(query.limit)
       const rows = sources.all(decodeCursor(query.after), query.limit + 1) as string[]
       return toPage(rows, query.limit, text => parse<SourceDoc>(text), s => s.sourceId)
+    },
+
+    async listFactIds(query) {
+      assertLimit(query.limit)
+      const rows = factIds.all(decodeCursor(query.after), query.limit + 1) as string[]
+      return toPage(rows, query.limit, id => id, id => id)
     },
 
     commit: async batch => writer.commit(batch),

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { fromPackageRoot } from '../../package-root.js'
 import { toStoreError } from './pg-errors.js'
 
 /** Where the numbered, forward-only SQL files live (migrations/postgres/NNN_name.sql). */
-export const postgresMigrationsDir = fileURLToPath(new URL('../../../migrations/postgres/', import.meta.url))
+export const postgresMigrationsDir = fromPackageRoot('migrations', 'postgres')
 
 /** Any constant works; it only has to differ from the sequencer's and the runner lease's keys. */
 const MIGRATION_LOCK_KEY = 7_201_000_001

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fromPackageRoot } from '../../package-root.js'
 import type { SqliteDatabase } from './open-database.js'
 
 /** Where the numbered, forward-only SQL files live (migrations/sqlite/NNN_name.sql). */
-export const sqliteMigrationsDir = fileURLToPath(new URL('../../../migrations/sqlite/', import.meta.url))
+export const sqliteMigrationsDir = fromPackageRoot('migrations', 'sqlite')
 
 export interface Migration {
   version: number

@@ -93,7 +93,7 @@ export async function renderFactPage({ main, params, signal }, factId) {
           showThenRoles(cards, then, view)
         },
       }),
-      h('section', { class: 'panel', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline of claimed values'), h('p', { class: 'help' }, 'Each line runs from the lower to the upper bound a claim allows, at the date it was published; the green band is the reconciled value.'), chartBox),
+      h('section', { class: 'panel', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline of claimed values'), h('p', { class: 'help' }, 'Each line runs from the lower to the upper bound a claim allows, at the date it was published; the green line (a band, for a range) is the reconciled value.'), chartBox),
       h(
         'section',
         { class: 'claims', 'aria-labelledby': 'claims-heading' },

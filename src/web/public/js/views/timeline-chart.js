@@ -6,9 +6,13 @@
  * (served from node_modules); the same data is in a table for screen readers
  * and for anyone who prefers numbers.
  */
-import { h, replaceChildren } from '../dom.js'
-import { formatDate, formatMonth, formatNumber, intervalText, modalityLabel } from '../format.js'
+import { h, replaceChildren, uid } from '../dom.js'
+import { formatDate, formatMonth, formatNumber, modalityLabel } from '../format.js'
 import { roleOf } from './claim-card.js'
+import { claimState, claimStates } from './claim-state.js'
+import { attachChartKeyboard } from './timeline-focus.js'
+import { claimLabelsPlugin } from './timeline-labels.js'
+import { renderTable } from './timeline-table.js'
 
 const day = 86_400_000
 export const roleStyles = {
@@ -58,12 +62,16 @@ function claimSeries(claims, sourcesById, view, range, xSpread) {
       const upper = endPoint(q.upper, q.upperInclusive, range.max, true, style.color)
       const exact = q.lower !== null && q.lower === q.upper
       const points = exact ? [upper] : [lower, upper]
+      // A corrected, disputed or retracted claim is told apart by the shape of its bound marks (and a word on its label).
+      const state = claimState(claim)
+      if (state) for (const p of points) if (p.style === 'circle') p.style = state.point
       return {
         label: claim.value.text,
+        chartLabel: state ? `${claim.value.text} · ${state.word}` : claim.value.text,
         claim,
         data: points.map((p) => ({ x, y: p.y })),
         borderColor: style.color,
-        borderDash: style.dash,
+        borderDash: state?.dash ?? style.dash,
         borderWidth: 3,
         pointStyle: points.map((p) => p.style),
         pointRotation: points.map((p) => p.rotation),
@@ -88,25 +96,6 @@ function bandSeries(q, range, x0, x1, color, label, dash = []) {
   return [line(lo, { fill: false }), line(hi, { fill: '-1', backgroundColor: `${color}26` })]
 }
 
-/** Writes each claim's figure beside its line, so the chart reads without hovering. */
-const claimLabels = {
-  id: 'claimLabels',
-  afterDatasetsDraw(chart) {
-    const { ctx } = chart
-    ctx.save()
-    ctx.font = '12px system-ui, sans-serif'
-    ctx.fillStyle = '#1f1f1f'
-    ctx.textBaseline = 'middle'
-    chart.data.datasets.forEach((ds, i) => {
-      if (!ds.claim || !chart.isDatasetVisible(i)) return
-      const points = chart.getDatasetMeta(i).data
-      const top = points[points.length - 1]
-      if (top) ctx.fillText(ds.claim.value.text, top.x + 9, top.y)
-    })
-    ctx.restore()
-  },
-}
-
 /**
  * Render into `container`. Returns { update(thenView, knownAt) } to overlay
  * the fact as known on a chosen date or ledger position.
@@ -119,8 +108,11 @@ export function renderTimeline(container, { claims, sourcesById, view, unit, kin
   const canvas = h('canvas', { role: 'img', 'aria-label': 'Timeline of claimed values; the same data is in the table below.' })
   const legend = h('ul', { class: 'chart-legend', 'aria-hidden': 'true' })
   const table = h('div', { class: 'chart-table' })
-  replaceChildren(container, h('div', { class: 'chart-box' }, canvas), legend, table)
+  const focusLine = h('p', { class: 'chart-focus help', id: uid('chart-focus'), 'aria-live': 'polite' }, 'Focus the chart and use the arrow keys to go from claim to claim.')
+  const box = h('div', { class: 'chart-box', tabindex: '0', role: 'group', 'aria-label': 'Timeline chart: the arrow keys go from claim to claim', 'aria-describedby': focusLine.id }, canvas)
+  replaceChildren(container, box, focusLine, legend, table)
   let chart = null
+  attachChartKeyboard(box, focusLine, () => chart, (claim) => pointText(claim, sourcesById, view))
 
   const times = claims.map((c) => Date.parse(sourcesById.get(c.sourceId)?.publishedAt ?? '')).filter((t) => !Number.isNaN(t))
 
@@ -130,11 +122,16 @@ export function renderTimeline(container, { claims, sourcesById, view, unit, kin
     const first = Math.min(...allTimes)
     const last = Math.max(...allTimes)
     const xPad = Math.max((last - first) * 0.08, 5 * day)
+    // Claims published the same day are nudged right by a fiftieth of the axis each; the axis makes room for the last of them.
+    const perDay = new Map()
+    for (const t of times) perDay.set(t, (perDay.get(t) ?? 0) + 1)
+    const sameDay = Math.max(0, ...perDay.values()) - 1
+    const spread = (last - first + 2 * xPad) / 50
     const x0 = first - xPad
-    const x1 = last + xPad
+    const x1 = last + xPad + sameDay * spread
     const range = yRange([...claims.map((c) => c.value), view.value, thenView?.value], kind === 'count')
     const datasets = [
-      ...claimSeries(claims, sourcesById, view, range, (x1 - x0) / 50),
+      ...claimSeries(claims, sourcesById, view, range, spread),
       ...(Number.isNaN(knownTime)
         ? []
         : [{ label: 'Known on', data: [{ x: knownTime, y: range.min }, { x: knownTime, y: range.max }], borderColor: thenColor, borderDash: [4, 4], borderWidth: 1, pointRadius: 0, showLine: true, band: true }]),
@@ -170,22 +167,23 @@ export function renderTimeline(container, { claims, sourcesById, view, unit, kin
           max: x1,
           title: { display: true, text: 'Publication date' },
           // Ticks on the first of a month, not at round numbers of milliseconds.
-          afterBuildTicks: (scale) => (scale.ticks = monthTicks(x0, x1).map((value) => ({ value }))),
-          ticks: { callback: (v) => (x1 - x0 < 62 * day ? formatDate(new Date(v).toISOString()) : formatMonth(v)) },
+          afterBuildTicks: (scale) => (scale.ticks = monthTicks(x0, x1, Math.max(2, Math.floor(scale.width / 130))).map((value) => ({ value }))),
+          // Horizontal labels, thinned by Chart.js until none touches another, at any width.
+          ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 12, callback: (v) => (x1 - x0 < 62 * day ? formatDate(new Date(v).toISOString()) : formatMonth(v)) },
         },
-        y: { type: 'linear', min: range.min, max: range.max, title: { display: true, text: unit }, ticks: { precision: kind === 'count' ? 0 : undefined, callback: (v) => (kind === 'date' ? formatDate(new Date(v * day).toISOString()) : kind === 'percent' ? `${formatNumber(v)}%` : formatNumber(v)) } },
+        y: { type: 'linear', min: range.min, max: range.max, title: { display: true, text: unit }, ticks: { autoSkip: true, autoSkipPadding: 6, precision: kind === 'count' ? 0 : undefined, callback: (v) => (kind === 'date' ? formatDate(new Date(v * day).toISOString()) : kind === 'percent' ? `${formatNumber(v)}%` : formatNumber(v)) } },
       },
     }
     chart?.destroy()
-    chart = new window.Chart(canvas, { type: 'line', data: { datasets }, options, plugins: [claimLabels] })
+    chart = new window.Chart(canvas, { type: 'line', data: { datasets }, options, plugins: [claimLabelsPlugin] })
   }
 
   draw(null, null)
   return { update: draw, destroy: () => chart?.destroy() }
 }
 
-/** First-of-month timestamps within [from, to], thinned to at most 6. */
-export function monthTicks(from, to) {
+/** First-of-month timestamps within [from, to], thinned to at most `most` (6 by default; fewer on a narrow chart). */
+export function monthTicks(from, to, most = 6) {
   const ticks = []
   const d = new Date(from)
   let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)
@@ -194,11 +192,13 @@ export function monthTicks(from, to) {
     const n = new Date(t)
     t = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1)
   }
+  const limit = Math.min(6, most)
   if (ticks.length < 2) {
-    // A short span: four ticks on whole days instead.
-    return [1, 2, 3, 4].map((i) => Math.round((from + ((to - from) * i) / 5) / day) * day)
+    // A short span: ticks on whole days instead, as many as fit.
+    const count = Math.min(4, limit)
+    return Array.from({ length: count }, (_, i) => Math.round((from + ((to - from) * (i + 0.5)) / count) / day) * day)
   }
-  const step = Math.ceil(ticks.length / 6)
+  const step = Math.ceil(ticks.length / limit)
   return ticks.filter((_, i) => i % step === 0)
 }
 
@@ -206,7 +206,15 @@ function tooltipLine(dataset, sourcesById, view) {
   if (!dataset.claim) return dataset.label
   const c = dataset.claim
   const source = sourcesById.get(c.sourceId)
-  return `${c.value.text} — ${source?.publisher ?? ''}, ${modalityLabel(c.modality)}; ${roleOf(view, c.claimId).text}`
+  const state = claimState(c)
+  return `${c.value.text} — ${source?.publisher ?? ''}, ${modalityLabel(c.modality)}; ${roleOf(view, c.claimId).text}${state ? `; ${state.word}` : ''}`
+}
+
+/** A claim in words for the keyboard walk: figure, source, date, state. */
+function pointText(claim, sourcesById, view) {
+  const source = sourcesById.get(claim.sourceId)
+  const state = claimState(claim)
+  return `${claim.value.text} — ${source?.publisher ?? 'unknown source'}, published ${formatDate(source?.publishedAt)}; ${modalityLabel(claim.modality)}; ${roleOf(view, claim.claimId).text}${state ? `; ${state.word}` : ''}.`
 }
 
 function renderLegend(legend, datasets, thenView) {
@@ -217,6 +225,7 @@ function renderLegend(legend, datasets, thenView) {
     entries.map((s) => h('li', {}, swatch(s.color, s.dash.length ? 'dashed' : 'solid'), s.label)),
     h('li', {}, swatch(reconciledColor, 'band'), 'Reconciled value (now)'),
     thenView ? h('li', {}, swatch(thenColor, 'band dashed'), 'Value as known then') : null,
+    Object.values(claimStates).filter((st) => datasets.some((d) => d.claim && claimState(d.claim) === st)).map((st) => h('li', {}, h('span', { class: 'legend-symbol' }, st.symbol), st.legend)),
     h('li', {}, h('span', { class: 'legend-symbol' }, '▲'), 'open end (no bound)'),
     h('li', {}, h('span', { class: 'legend-symbol' }, '○'), 'bound not included'),
   )
@@ -226,43 +235,4 @@ function swatch(color, kind) {
   const el = h('span', { class: `swatch ${kind}` })
   el.style.borderColor = color
   return el
-}
-
-function renderTable(container, claims, sourcesById, view, unit) {
-  const sorted = [...claims].sort((a, b) => Date.parse(sourcesById.get(a.sourceId)?.publishedAt ?? '') - Date.parse(sourcesById.get(b.sourceId)?.publishedAt ?? ''))
-  replaceChildren(
-    container,
-    h(
-      'details',
-      {},
-      h('summary', {}, 'Chart data as a table'),
-      h(
-        'div',
-        { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Chart data' },
-        h(
-          'table',
-          {},
-          h('caption', {}, `Claimed values (${unit}) by publication date; reconciled value: ${view.display}`),
-          h('thead', {}, h('tr', {}, ['Published', 'Source', 'Figure as stated', 'Interval', 'Modality', 'Part in the value'].map((t) => h('th', { scope: 'col' }, t)))),
-          h(
-            'tbody',
-            {},
-            sorted.map((c) => {
-              const s = sourcesById.get(c.sourceId)
-              return h(
-                'tr',
-                {},
-                h('td', {}, s ? formatDate(s.publishedAt) : ''),
-                h('td', {}, s?.publisher ?? c.sourceId),
-                h('td', {}, c.value.text),
-                h('td', {}, intervalText(c.value)),
-                h('td', {}, modalityLabel(c.modality)),
-                h('td', {}, roleOf(view, c.claimId).text),
-              )
-            }),
-          ),
-        ),
-      ),
-    ),
-  )
 }
