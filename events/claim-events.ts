@@ -68,23 +68,34 @@ export const ClaimRecordedV3 = z
  * the old stay in history. With `publishedCorrection` it records instead that
  * the source corrected itself, and counts on the publication clock from then.
  */
+/** The fields a correction may change; the ledger's input (src/ledger/inputs.ts) extends this same object. */
+export const ClaimChangeFields = z
+  .object({
+    value: Quantity.optional(),
+    citation: Citation.optional(),
+    attributedTo: Name.optional(),
+    via: z.array(Name).max(10).optional(),
+    modality: Modality.optional(),
+    validAt: IsoDate.optional(),
+    /** null removes an editor's reading (the value is now printed in the quote). */
+    reading: EditorsReading.nullable().optional(),
+  })
+  .strict()
+
+/**
+ * A correction changes something: one refinement for the stored event and the
+ * editor's input alike (a field given as undefined is no change).
+ */
+export const changesSomething = [
+  (changes: Record<string, unknown>) => Object.values(changes).some((v) => v !== undefined),
+  { message: 'at least one field must change' },
+] as const
+
 export const ClaimCorrectedV2 = z
   .object({
     claimId: ClaimId,
     reason: z.string().min(1).max(2000),
-    changes: z
-      .object({
-        value: Quantity.optional(),
-        citation: Citation.optional(),
-        attributedTo: Name.optional(),
-        via: z.array(Name).max(10).optional(),
-        modality: Modality.optional(),
-        validAt: IsoDate.optional(),
-        /** null removes an editor's reading (the value is now printed in the quote). */
-        reading: EditorsReading.nullable().optional(),
-      })
-      .strict()
-      .refine((c) => Object.keys(c).length > 0, { message: 'at least one field must change' }),
+    changes: ClaimChangeFields.refine(...changesSomething),
     publishedCorrection: PublishedCorrection.optional(),
   })
   .strict()

@@ -5,6 +5,14 @@ import { stampOf } from './stamp.js'
 
 type Corrected = DecodedEventOf<'ClaimCorrected'>
 
+/** The event types of a `claim-<id>` stream: the ones evolveClaim folds. The runner and the as-of fold share this list. */
+export const claimEventTypes = ['ClaimRecorded', 'ClaimCorrected', 'ClaimRetracted', 'ClaimDisputed', 'ClaimDisputeResolved', 'ClaimReassigned'] as const
+export type ClaimEvent = DecodedEventOf<(typeof claimEventTypes)[number]>
+
+export function isClaimEvent(event: DecodedEvent): event is ClaimEvent {
+  return (claimEventTypes as readonly string[]).includes(event.type)
+}
+
 /**
  * Fold one event of a `claim-<id>` stream into the claim document. Pure.
  * Nothing is lost: corrections keep the old values in the lifecycle,

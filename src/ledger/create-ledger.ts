@@ -5,51 +5,47 @@ import { correctClaim } from './commands/correct-claim.js'
 import { defineFact, pinFact, unpinFact } from './commands/fact-commands.js'
 import { recordClaim } from './commands/record-claim.js'
 import { registerSource, retractSource, reviseSource } from './commands/source-commands.js'
+import type { LedgerCommand } from './command.js'
 import { createContention } from './contention.js'
 import type { CommandContext } from './context.js'
 import type { LedgerDeps } from './deps.js'
+import { handleCommand } from './handle-command.js'
 import type { CommandResult } from './result.js'
 
 /**
- * The write side: every command validates its input, checks the invariants a
- * fact-checker expects against the entity's own stream, and appends one event
- * on top of exactly the revision it checked. Nothing is ever overwritten.
+ * The write side: every command validates its input, decides on the entity's
+ * own stream (and the entities it refers to), and appends one event on top of
+ * exactly the revision it decided on. Nothing is ever overwritten.
  */
 export function createLedger(options: { store: EventStore; now?: () => Date }) {
   const deps: LedgerDeps = { store: options.store, now: options.now ?? (() => new Date()) }
   const contention = createContention()
-  type ById = (ctx: CommandContext, id: string, input: unknown) => Promise<CommandResult>
-  type Create = (ctx: CommandContext, input: unknown) => Promise<CommandResult>
-  // A new entity has no one to race with, except the policy stream, which every adoption appends to.
-  const create: Record<'registerSource' | 'defineFact' | 'recordClaim' | 'adoptPolicy', Create> = {
-    registerSource: (ctx, input) => registerSource(deps, ctx, input),
-    defineFact: (ctx, input) => defineFact(deps, ctx, input),
-    recordClaim: (ctx, input) => recordClaim(deps, ctx, input),
-    adoptPolicy: (ctx, input) => contention.run('policy', ctx, () => adoptPolicy(deps, ctx, input)),
+  /** A command on a new entity: it has no one to race with (except the policy stream, which every adoption appends to). */
+  const create = <B, C, S>(command: LedgerCommand<B, C, S>) => {
+    const handle = handleCommand(deps, command)
+    return (ctx: CommandContext, input: unknown): Promise<CommandResult> => handle(ctx, undefined, input)
   }
-  const byId: Record<
-    | 'reviseSource'
-    | 'retractSource'
-    | 'correctClaim'
-    | 'retractClaim'
-    | 'disputeClaim'
-    | 'resolveDispute'
-    | 'reassignClaim'
-    | 'pinFact'
-    | 'unpinFact',
-    ById
-  > = {
-    reviseSource: (ctx, id, input) => contention.run(`source-${id}`, ctx, () => reviseSource(deps, ctx, id, input)),
-    retractSource: (ctx, id, input) => contention.run(`source-${id}`, ctx, () => retractSource(deps, ctx, id, input)),
-    correctClaim: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => correctClaim(deps, ctx, id, input)),
-    retractClaim: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => retractClaim(deps, ctx, id, input)),
-    disputeClaim: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => disputeClaim(deps, ctx, id, input)),
-    resolveDispute: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => resolveDispute(deps, ctx, id, input)),
-    reassignClaim: (ctx, id, input) => contention.run(`claim-${id}`, ctx, () => reassignClaim(deps, ctx, id, input)),
-    pinFact: (ctx, id, input) => contention.run(`fact-${id}`, ctx, () => pinFact(deps, ctx, id, input)),
-    unpinFact: (ctx, id, input) => contention.run(`fact-${id}`, ctx, () => unpinFact(deps, ctx, id, input)),
+  /** A command on an existing entity, queued behind others on it and retried on a fresh read when it sent no If-Match. */
+  const onEntity = <B, C, S>(kind: string, command: LedgerCommand<B, C, S>) => {
+    const handle = handleCommand(deps, command)
+    return (ctx: CommandContext, id: string, input: unknown): Promise<CommandResult> => contention.run(`${kind}-${id}`, ctx, () => handle(ctx, id, input))
   }
-  return { ...create, ...byId }
+  const handleAdoption = handleCommand(deps, adoptPolicy)
+  return {
+    registerSource: create(registerSource),
+    defineFact: create(defineFact),
+    recordClaim: create(recordClaim),
+    adoptPolicy: (ctx: CommandContext, input: unknown) => contention.run('policy', ctx, () => handleAdoption(ctx, undefined, input)),
+    reviseSource: onEntity('source', reviseSource),
+    retractSource: onEntity('source', retractSource),
+    correctClaim: onEntity('claim', correctClaim),
+    retractClaim: onEntity('claim', retractClaim),
+    disputeClaim: onEntity('claim', disputeClaim),
+    resolveDispute: onEntity('claim', resolveDispute),
+    reassignClaim: onEntity('claim', reassignClaim),
+    pinFact: onEntity('fact', pinFact),
+    unpinFact: onEntity('fact', unpinFact),
+  }
 }
 
 export type Ledger = ReturnType<typeof createLedger>

@@ -1,7 +1,7 @@
 import { decodeRecorded } from '../../events/decode.js'
 import type { RecordedEvent } from '../../events/envelope.js'
 import { streamOf } from '../../events/ids.js'
-import { evolveClaim } from '../../projections/evolve-claim.js'
+import { evolveClaim, isClaimEvent } from '../../projections/evolve-claim.js'
 import { evolveFact } from '../../projections/evolve-fact.js'
 import { evolveSource } from '../../projections/evolve-source.js'
 import type { ClaimDoc, FactDoc, SourceDoc } from '../../projections/model.js'
@@ -61,23 +61,18 @@ export function createFactFold(store: EventStore, factId: string) {
     /** Fold the next indexed event (positions must come in order). Source and policy events change no fact or claim document. */
     async apply(recorded: RecordedEvent): Promise<void> {
       const event = decodeRecorded(recorded)
+      if (isClaimEvent(event)) {
+        const id = event.data.claimId
+        const before = event.type === 'ClaimRecorded' ? null : await claimBefore(id, recorded.position)
+        claims.set(id, evolveClaim(before, event))
+        return
+      }
       switch (event.type) {
         case 'FactDefined':
         case 'FactPinned':
         case 'FactUnpinned':
           if (event.data.factId === factId) fact = evolveFact(fact, event)
           break
-        case 'ClaimRecorded':
-        case 'ClaimCorrected':
-        case 'ClaimRetracted':
-        case 'ClaimDisputed':
-        case 'ClaimDisputeResolved':
-        case 'ClaimReassigned': {
-          const id = event.data.claimId
-          const before = event.type === 'ClaimRecorded' ? null : await claimBefore(id, recorded.position)
-          claims.set(id, evolveClaim(before, event))
-          break
-        }
         default:
           break
       }

@@ -1,6 +1,6 @@
 import { decodeRecorded } from '../../events/decode.js'
 import type { RecordedEvent } from '../../events/envelope.js'
-import { evolveClaim } from '../../projections/evolve-claim.js'
+import { evolveClaim, isClaimEvent } from '../../projections/evolve-claim.js'
 import { evolveFact } from '../../projections/evolve-fact.js'
 import { evolveSource } from '../../projections/evolve-source.js'
 import { reconcileFact } from '../../projections/facts/reconcile.js'
@@ -57,22 +57,19 @@ export async function applyBatch(
         affected = [id]
         break
       }
-      case 'ClaimRecorded':
-      case 'ClaimCorrected':
-      case 'ClaimRetracted':
-      case 'ClaimDisputed':
-      case 'ClaimDisputeResolved':
-      case 'ClaimReassigned': {
-        const before = await state.claim(event.data.claimId)
-        const after = evolveClaim(before, event)
-        await state.putClaim(before, after)
-        affected = new Set([after.factId, ...(before ? [before.factId] : [])])
-        break
-      }
       case 'PolicyAdopted': {
         state.policy = evolvePolicy(state.policy, event)
         policyHistory.push({ position: recorded.position, policy: state.policy })
         affected = await allFactIds(readModel, state)
+        break
+      }
+      default: {
+        // The claim events: one list, claimEventTypes beside evolveClaim.
+        if (!isClaimEvent(event)) break
+        const before = await state.claim(event.data.claimId)
+        const after = evolveClaim(before, event)
+        await state.putClaim(before, after)
+        affected = new Set([after.factId, ...(before ? [before.factId] : [])])
         break
       }
     }

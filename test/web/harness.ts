@@ -74,6 +74,31 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+export interface Ui extends WatchedPage {
+  browser: Browser
+  server: UiServer
+}
+
+/**
+ * The start of a page test: the server, Chromium and one watched page, all
+ * closed when the test file ends (`teardown` is tap's t.teardown).
+ */
+export async function startUi(teardown: (fn: () => Promise<void>) => void, width = 1200, height = 900): Promise<Ui> {
+  const browser = await launchBrowser()
+  let server: UiServer
+  try {
+    server = await startUiServer()
+  } catch (err) {
+    await browser.close()
+    throw err
+  }
+  teardown(async () => {
+    await browser.close()
+    await server.close()
+  })
+  return { browser, server, ...(await openPage(browser, width, height)) }
+}
+
 export interface WatchedPage {
   page: Page
   /** Uncaught script errors and console errors other than HTTP statuses the test provoked. */

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { demoFactIds } from '../../src/demo/fixture-ids.js'
-import { axeViolations, editorKey, enterKey, launchBrowser, openPage, otherEditorKey, screenshot, sidewaysOverflow, startUiServer } from './harness.js'
+import { axeViolations, editorKey, enterKey, openPage, otherEditorKey, screenshot, sidewaysOverflow, startUi } from './harness.js'
 
 /**
  * Who did what: named keys are credited by name, the audit trail lists every
@@ -8,13 +8,7 @@ import { axeViolations, editorKey, enterKey, launchBrowser, openPage, otherEdito
  * corrections and retractions to the public, and a fact's exports are one
  * click away.
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { browser, server, page, errors } = await startUi((fn) => t.teardown(fn))
 
 const november = demoFactIds.novemberRound
 const claims = (await server.api(`/facts/${november}/history`)).body.claims as { claimId: string; value: { text: string } }[]

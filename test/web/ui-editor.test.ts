@@ -1,18 +1,12 @@
 import t from 'tap'
 import { demoFactIds, demoSourceIds } from '../../src/demo/fixture-ids.js'
-import { editorKey, enterKey, launchBrowser, openPage, otherEditorKey, screenshot, startUiServer } from './harness.js'
+import { editorKey, enterKey, otherEditorKey, screenshot, startUi } from './harness.js'
 
 /**
  * Editor actions on the page: safe writes (If-Match, Idempotency-Key), and
  * every failure explained without losing what the editor typed.
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { server, page, errors } = await startUi((fn) => t.teardown(fn))
 
 const november = demoFactIds.novemberRound
 const card = (claimId: string) => page.locator(`li.claim-card[data-claim-id="${claimId}"]`)

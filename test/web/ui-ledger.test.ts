@@ -1,15 +1,9 @@
 import t from 'tap'
 import { demoFactIds } from '../../src/demo/fixture-ids.js'
-import { launchBrowser, openPage, screenshot, startUiServer } from './harness.js'
+import { screenshot, startUi } from './harness.js'
 
 /** The ledger page (verification, live feed), escaping of server text, keyboard use, unknown facts. */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { server, page, errors } = await startUi((fn) => t.teardown(fn))
 
 t.test('the ledger page shows the tree head, a verified hash chain, and new events live', async (t) => {
   const head = (await server.api('/ledger/head')).body

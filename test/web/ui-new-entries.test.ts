@@ -1,5 +1,5 @@
 import t from 'tap'
-import { axeViolations, editorKey, enterKey, launchBrowser, openPage, screenshot, startUiServer } from './harness.js'
+import { axeViolations, editorKey, enterKey, openPage, screenshot, startUi } from './harness.js'
 
 /**
  * A desk starts from the page, not the API: an editor registers a source
@@ -7,13 +7,7 @@ import { axeViolations, editorKey, enterKey, launchBrowser, openPage, screenshot
  * empty, or with a field the ledger refuses, says what to do next to each
  * field and records nothing.
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { browser, server, page, errors } = await startUi((fn) => t.teardown(fn))
 const head = async () => (await server.api('/ledger/head')).body.position as string
 const fieldError = (dialog: ReturnType<typeof page.getByRole>, name: string) => dialog.locator(`[data-field="${name}"] .field-error`)
 const article = 'GENEVA — The agency said 1,204 people had been displaced by Sunday.\n\nAid convoys were turned back at the border.'

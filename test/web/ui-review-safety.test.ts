@@ -1,6 +1,6 @@
 import t from 'tap'
 import { demoFactIds } from '../../src/demo/fixture-ids.js'
-import { axeViolations, editorKey, enterKey, launchBrowser, openPage, screenshot, sidewaysOverflow, startUiServer } from './harness.js'
+import { axeViolations, editorKey, enterKey, openPage, screenshot, sidewaysOverflow, startUi } from './harness.js'
 
 /**
  * The review page keeps a wrong fact from being one click away: nothing is
@@ -9,13 +9,7 @@ import { axeViolations, editorKey, enterKey, launchBrowser, openPage, screenshot
  * already recorded show as recorded, rejections are remembered, and the
  * extractor's confidence is not shown as a verdict.
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser, 1200, 1000)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { browser, server, page, errors } = await startUi((fn) => t.teardown(fn), 1200, 1000)
 
 const article = [
   'Flooding along the Cedar River has killed 53 people since Friday, the county sheriff said.',

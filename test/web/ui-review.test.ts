@@ -1,19 +1,13 @@
 import t from 'tap'
 import { demoFactIds } from '../../src/demo/fixture-ids.js'
-import { editorKey, enterKey, launchBrowser, openPage, screenshot, startUiServer } from './harness.js'
+import { editorKey, enterKey, screenshot, startUi } from './harness.js'
 
 /**
  * Reviewing the extractor's draft claims on the page: drafts are shown for
  * checking, edited, accepted one by one (a POST /claims with the draft's
  * offsets, verified against the source's saved copy) or rejected (no write).
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser, 1200, 1000)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { server, page, errors } = await startUi((fn) => t.teardown(fn), 1200, 1000)
 
 const article = [
   'The Treasury Department sanctioned 21 officials on Wednesday, the State Department said in a statement.',

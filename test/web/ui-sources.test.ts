@@ -1,6 +1,6 @@
 import t from 'tap'
 import { demoFactIds, demoSourceIds } from '../../src/demo/fixture-ids.js'
-import { axeViolations, editorKey, enterKey, launchBrowser, openPage, screenshot, sidewaysOverflow, startUiServer } from './harness.js'
+import { axeViolations, editorKey, enterKey, openPage, screenshot, sidewaysOverflow, startUi } from './harness.js'
 
 /**
  * Sources and claims have pages of their own: a source shows every saved
@@ -8,13 +8,7 @@ import { axeViolations, editorKey, enterKey, launchBrowser, openPage, screenshot
  * quote nobody could check says so; an action the ledger would refuse is
  * disabled with its reason.
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { browser, server, page, errors } = await startUi((fn) => t.teardown(fn))
 
 const first = 'WASHINGTON — The Treasury sanctioned 21 officials on Wednesday.\n\nThe State Department barred their relatives from entering the country.'
 const revised = `${first}\n\nCorrection: an earlier version misstated the day.`

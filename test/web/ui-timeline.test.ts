@@ -1,7 +1,7 @@
 import t from 'tap'
 import type { Page } from 'playwright-core'
 import { demoFactIds, demoSourceIds } from '../../src/demo/fixture-ids.js'
-import { axeViolations, launchBrowser, openPage, otherEditorKey, screenshotOf, startUiServer } from './harness.js'
+import { axeViolations, openPage, otherEditorKey, screenshotOf, startUi } from './harness.js'
 
 /**
  * The timeline chart reads without guessing: no label covers another at
@@ -10,13 +10,7 @@ import { axeViolations, launchBrowser, openPage, otherEditorKey, screenshotOf, s
  * (with a legend), the date axis spans every claim, and the reconciled value
  * is drawn where the text says it is.
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { browser, server, page, errors } = await startUi((fn) => t.teardown(fn))
 
 const november = demoFactIds.novemberRound
 // Three more claims from one source on one day: their lines stand side by side and their labels compete for room.

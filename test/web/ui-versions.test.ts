@@ -1,19 +1,13 @@
 import t from 'tap'
 import { demoFactIds } from '../../src/demo/fixture-ids.js'
-import { axeViolations, launchBrowser, openPage, otherEditorKey, screenshot, sidewaysOverflow, startUiServer } from './harness.js'
+import { axeViolations, openPage, otherEditorKey, screenshot, sidewaysOverflow, startUi } from './harness.js'
 
 /**
  * A fact's page history, as a wiki keeps one: every version said in words
  * with its permalink, any two side by side with the differences marked, and
  * the fact page's slider stepping through the same versions.
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { browser, server, page, errors } = await startUi((fn) => t.teardown(fn))
 
 const sept = demoFactIds.septemberRound
 const history = (await server.api(`/facts/${sept}/history`)).body

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { demoFactIds } from '../../src/demo/fixture-ids.js'
-import { editorKey, enterKey, launchBrowser, openPage, screenshot, scrollsSideways, startUiServer } from './harness.js'
+import { editorKey, enterKey, openPage, screenshot, scrollsSideways, startUi } from './harness.js'
 
 /**
  * The fact-checker's path through the page, in a real browser against the
@@ -8,13 +8,7 @@ import { editorKey, enterKey, launchBrowser, openPage, screenshot, scrollsSidewa
  * the planned 15 superseded), the record as known on 2024-09-05 (15), and a
  * correction filed as an editor.
  */
-const browser = await launchBrowser()
-const server = await startUiServer()
-const { page, errors } = await openPage(browser)
-t.teardown(async () => {
-  await browser.close()
-  await server.close()
-})
+const { browser, server, page, errors } = await startUi((fn) => t.teardown(fn))
 
 const sept = demoFactIds.septemberRound
 const factItem = (id: string) => page.locator(`.fact-item[data-fact-id="${id}"]`)

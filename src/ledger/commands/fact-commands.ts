@@ -1,67 +1,66 @@
 import { streamOf } from '../../../events/ids.js'
 import { evolveClaim } from '../../../projections/evolve-claim.js'
 import { evolveFact } from '../../../projections/evolve-fact.js'
-import { authorize } from '../authorize.js'
-import type { CommandContext } from '../context.js'
-import type { LedgerDeps } from '../deps.js'
+import type { ClaimDoc, FactDoc } from '../../../projections/model.js'
+import { defineCommand } from '../command.js'
+import type { Entity, ReadEntity } from '../entity.js'
 import { fail } from '../errors.js'
-import { commandIds } from '../idempotency.js'
 import { DefineFactInput, PinFactInput, UnpinFactInput } from '../inputs.js'
-import { loadStream } from '../load-stream.js'
-import { parseInput } from '../parse-input.js'
-import type { CommandResult } from '../result.js'
-import { writeEvent } from '../write-event.js'
 import { factUnitFitsKind } from '../value/unit-fits-kind.js'
 
-export async function defineFact(deps: LedgerDeps, ctx: CommandContext, input: unknown): Promise<CommandResult> {
-  const denied = authorize(ctx, 'editor')
-  if (denied) return { ok: false, error: denied }
-  const parsed = parseInput(DefineFactInput, input)
-  if (!parsed.ok) return parsed
-  const ids = commandIds(ctx)
-  const factId = parsed.value.factId ?? ids.entityId
-  const data = { ...parsed.value, factId }
-  const target = await loadStream(deps.store, streamOf.fact(factId), evolveFact)
-  const parent = data.subsetOf ? await loadStream(deps.store, streamOf.fact(data.subsetOf), evolveFact) : null
-  return writeEvent(deps, ctx, target, { type: 'FactDefined', data, eventId: ids.eventId, entityId: factId }, () => {
-    if (target.doc) return fail.exists('fact', 'factId', factId)
-    if (data.subsetOf === factId) return fail.invariant('subsetOf', 'a fact cannot be a subset of itself')
-    const unitProblem = factUnitFitsKind(data.kind, data.unit)
-    if (unitProblem) return fail.invalid([{ path: 'unit', message: unitProblem }])
-    if (parent && !parent.doc) return fail.notFound('fact', 'subsetOf', data.subsetOf!)
-    return null
-  })
-}
+const factTarget = (c: { factId: string }) => ({ stream: streamOf.fact(c.factId), entityId: c.factId })
+const readFact = async (read: ReadEntity, c: { factId: string }) => ({ fact: await read(streamOf.fact(c.factId), evolveFact) })
 
-export async function pinFact(deps: LedgerDeps, ctx: CommandContext, factId: string, input: unknown): Promise<CommandResult> {
-  const denied = authorize(ctx, 'editor')
-  if (denied) return { ok: false, error: denied }
-  const parsed = parseInput(PinFactInput, input)
-  if (!parsed.ok) return parsed
-  const { claimId, reason } = parsed.value
-  const target = await loadStream(deps.store, streamOf.fact(factId), evolveFact)
-  const claim = await loadStream(deps.store, streamOf.claim(claimId), evolveClaim)
-  const data = { factId, claimId, reason }
-  return writeEvent(deps, ctx, target, { type: 'FactPinned', data, eventId: commandIds(ctx).eventId, entityId: factId }, () => {
-    if (!target.doc) return fail.notFound('fact', 'factId', factId)
+/** A question a figure answers; a subset names its parent fact, which must exist. */
+export const defineFact = defineCommand({
+  role: 'editor',
+  body: DefineFactInput,
+  command: ({ factId, ...body }, id) => ({ ...body, factId: factId ?? id }),
+  target: factTarget,
+  state: async (read, c): Promise<{ fact: Entity<FactDoc>; parent: Entity<FactDoc> | null }> => ({
+    ...(await readFact(read, c)),
+    parent: c.subsetOf ? await read(streamOf.fact(c.subsetOf), evolveFact) : null,
+  }),
+  decide: ({ fact, parent }, command) => {
+    if (fact.doc) return fail.exists('fact', 'factId', command.factId)
+    if (command.subsetOf === command.factId) return fail.invariant('subsetOf', 'a fact cannot be a subset of itself')
+    const unitProblem = factUnitFitsKind(command.kind, command.unit)
+    if (unitProblem) return fail.invalid([{ path: 'unit', message: unitProblem }])
+    if (parent && !parent.doc) return fail.notFound('fact', 'subsetOf', command.subsetOf!)
+    return { type: 'FactDefined', data: command }
+  },
+})
+
+/** Editors prefer one standing claim for the fact; the pin is shown and explained, never silently applied. */
+export const pinFact = defineCommand({
+  role: 'editor',
+  body: PinFactInput,
+  command: (body, id) => ({ factId: id, ...body }),
+  target: factTarget,
+  state: async (read, c): Promise<{ fact: Entity<FactDoc>; claim: Entity<ClaimDoc> }> => ({
+    ...(await readFact(read, c)),
+    claim: await read(streamOf.claim(c.claimId), evolveClaim),
+  }),
+  decide: ({ fact, claim }, command) => {
+    const { factId, claimId } = command
+    if (!fact.doc) return fail.notFound('fact', 'factId', factId)
     if (!claim.doc) return fail.notFound('claim', 'claimId', claimId)
     if (claim.doc.factId !== factId) return fail.invariant('claimId', `the claim is filed under "${claim.doc.factId}", not this fact`)
     if (claim.doc.retracted) return fail.invariant('claimId', 'a retracted claim cannot be pinned')
-    if (target.doc.pin?.claimId === claimId) return fail.invariant('claimId', 'this claim is already pinned')
-    return null
-  })
-}
+    if (fact.doc.pin?.claimId === claimId) return fail.invariant('claimId', 'this claim is already pinned')
+    return { type: 'FactPinned', data: command }
+  },
+})
 
-export async function unpinFact(deps: LedgerDeps, ctx: CommandContext, factId: string, input: unknown): Promise<CommandResult> {
-  const denied = authorize(ctx, 'editor')
-  if (denied) return { ok: false, error: denied }
-  const parsed = parseInput(UnpinFactInput, input)
-  if (!parsed.ok) return parsed
-  const target = await loadStream(deps.store, streamOf.fact(factId), evolveFact)
-  const data = { factId, reason: parsed.value.reason }
-  return writeEvent(deps, ctx, target, { type: 'FactUnpinned', data, eventId: commandIds(ctx).eventId, entityId: factId }, () => {
-    if (!target.doc) return fail.notFound('fact', 'factId', factId)
-    if (!target.doc.pin) return fail.invariant('factId', 'the fact has no pin to remove')
-    return null
-  })
-}
+export const unpinFact = defineCommand({
+  role: 'editor',
+  body: UnpinFactInput,
+  command: (body, id) => ({ factId: id, ...body }),
+  target: factTarget,
+  state: readFact,
+  decide: ({ fact }, command) => {
+    if (!fact.doc) return fail.notFound('fact', 'factId', command.factId)
+    if (!fact.doc.pin) return fail.invariant('factId', 'the fact has no pin to remove')
+    return { type: 'FactUnpinned', data: command }
+  },
+})

@@ -53,6 +53,23 @@ export function withQuery(path, params) {
   return s ? `${path}?${s}` : path
 }
 
+/**
+ * Every item of a paged list (GET path?limit=&cursor=), following `next`
+ * until the end, for the pickers that must offer everything (every source,
+ * every fact). Stops at `most` items; a failed page ends the list there.
+ */
+export async function getAll(path, params = {}, { signal, most = 5000 } = {}) {
+  const items = []
+  let cursor = null
+  do {
+    const r = await get(withQuery(path, { ...params, limit: 200, cursor }), { signal })
+    if (!r.ok) break
+    items.push(...r.data.items)
+    cursor = r.data.next
+  } while (cursor && items.length < most)
+  return items
+}
+
 export const enc = encodeURIComponent
 
 /** One line for a failed call, for people. */

@@ -4,7 +4,7 @@
  * new claim. Claims carry If-Match with the claim's stream revision, pins
  * with the fact's; a new claim starts a new stream and needs none.
  */
-import { enc, get, withQuery } from '../api.js'
+import { enc, get, getAll } from '../api.js'
 import { isoDay, modalityLabels } from '../format.js'
 import { openActionDialog } from './action-dialog.js'
 import { sameValue } from './form-fields.js'
@@ -265,8 +265,7 @@ export function claimActions(factId, refresh) {
     retract: (id) => retractClaim(id, refresh),
     dispute: (id) => disputeClaim(id, refresh),
     reassign: async (id) => {
-      const facts = await get(withQuery('/facts', { limit: 200 }))
-      return reassignClaim(id, factId, facts.ok ? facts.data.items : [], refresh)
+      return reassignClaim(id, factId, await getAll('/facts'), refresh)
     },
     pin: (id) => pinClaim(factId, id, refresh),
     resolve: (id, dispute, outcome) => resolveDispute(id, dispute, outcome, refresh),

@@ -1,5 +1,5 @@
 /** One editorial act as a line people read: when, who, what, on which claim and fact, and why. */
-import { enc } from '../api.js'
+import { enc, getAll } from '../api.js'
 import { h } from '../dom.js'
 import { formatDateTime } from '../format.js'
 import { actorText } from './people.js'
@@ -37,15 +37,8 @@ export function auditEntry(entry, questions) {
   )
 }
 
-/** Fact id -> question for every fact (paged). */
-export async function factQuestions(get, withQuery, signal) {
-  const questions = new Map()
-  let cursor = null
-  do {
-    const r = await get(withQuery('/facts', { limit: 200, cursor }), { signal })
-    if (!r.ok) break
-    for (const f of r.data.items) questions.set(f.factId, f.question)
-    cursor = r.data.next
-  } while (cursor && questions.size < 5000)
-  return questions
+/** Fact id -> question for every fact (every page of the list). */
+export async function factQuestions(signal) {
+  const facts = await getAll('/facts', {}, { signal })
+  return new Map(facts.map((f) => [f.factId, f.question]))
 }

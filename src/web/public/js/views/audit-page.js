@@ -11,7 +11,7 @@ const filterNames = ['actor', 'factId', 'kind', 'from', 'to']
 
 export async function renderAuditPage({ main, params, signal }) {
   document.title = 'Audit trail — factledger'
-  const questions = await factQuestions(get, withQuery, signal)
+  const questions = await factQuestions(signal)
   if (signal.aborted) return
   const state = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? '']))
   const field = (name, label, input, help) => h('div', { class: 'field' }, h('label', { for: `audit-${name}` }, label), input, help ? h('p', { class: 'help', id: `audit-${name}-help` }, help) : null)

@@ -9,7 +9,7 @@ import { auditEntry, factQuestions } from './audit-entry.js'
 
 export async function renderCorrectionsPage({ main, signal }) {
   document.title = 'Corrections — factledger'
-  const [questions, first] = await Promise.all([factQuestions(get, withQuery, signal), get(withQuery('/corrections', { limit: 50 }), { signal })])
+  const [questions, first] = await Promise.all([factQuestions(signal), get(withQuery('/corrections', { limit: 50 }), { signal })])
   if (signal.aborted) return
   const list = h('ol', { class: 'audit-list', 'aria-label': 'Corrections, newest first' })
   const more = h('div', { class: 'more' })

@@ -4,7 +4,7 @@
  * actions. Watches the live feed and offers to refresh when someone else
  * changes the fact, rather than redrawing under the reader's eyes.
  */
-import { enc, get, problemText, withQuery } from '../api.js'
+import { enc, get, getAll, problemText } from '../api.js'
 import { announce, h, replaceChildren } from '../dom.js'
 import { formatDate, originsText, withUnit } from '../format.js'
 import { claimActions, recordClaim, unpinFact } from '../editor/claim-actions.js'
@@ -127,8 +127,7 @@ function backLink() {
 }
 
 async function openRecordClaim(factId, refresh) {
-  const sources = await get(withQuery('/sources', { limit: 200 }))
-  return recordClaim(factId, sources.ok ? sources.data.items : [], refresh)
+  return recordClaim(factId, await getAll('/sources'), refresh)
 }
 
 function valuePanel(view, fact, label, unpin) {

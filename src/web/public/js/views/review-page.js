@@ -4,7 +4,7 @@
  * claims one by one. The extractor only proposes: nothing reaches the ledger
  * until the editor presses Accept on a draft.
  */
-import { enc, get, problemText, request, withQuery } from '../api.js'
+import { enc, get, getAll, problemText, request } from '../api.js'
 import { announce, h, replaceChildren, uid } from '../dom.js'
 import { draftCard } from '../editor/draft-review.js'
 import { apiKey, askForKey } from '../editor/key.js'
@@ -194,17 +194,10 @@ function alreadyRecorded(draft, claims, textSource) {
   )
 }
 
-/** Every fact, for the "which fact does this answer" select (paged; the API gives at most 200 at a time). */
+/** Every fact, for the "which fact does this answer" select (every page of the list). */
 async function allFacts(signal) {
-  const facts = []
-  let cursor = null
-  do {
-    const r = await get(withQuery('/facts', { limit: 200, cursor }), { signal })
-    if (!r.ok) break
-    facts.push(...r.data.items.map((f) => ({ factId: f.factId, question: f.question })))
-    cursor = r.data.next
-  } while (cursor && facts.length < 5000)
-  return facts.sort((a, b) => a.question.localeCompare(b.question))
+  const facts = await getAll('/facts', {}, { signal })
+  return facts.map((f) => ({ factId: f.factId, question: f.question })).sort((a, b) => a.question.localeCompare(b.question))
 }
 
 function sourceLine(source) {
