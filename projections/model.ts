@@ -179,4 +179,16 @@ export const Policy = z.object({
 })
 export type Policy = z.infer<typeof Policy>
 
-export const defaultPolicy: Policy = { version: 1, aboutTolerance: 0.05, nearlyTolerance: 0.1 }
+/**
+ * The policy in force before any PolicyAdopted: version 2. Version 1 was the
+ * reconciliation before issue #12; version 2 changed what it computes from
+ * the same events: a claim under open dispute no longer counts towards
+ * `confirmed` and an upheld dispute leaves it out; supersession within an
+ * origin goes by publication time, the originating outlet stands over its
+ * reprints and a reprint never outranks what it reprints; a quote found only
+ * in a revision is public from that revision, and corrections that follow a
+ * source's published correction count from its date. Views, history rows and
+ * receipts carry the version, so each says which rules computed it.
+ * An adopted policy numbers itself after the one in force (3, 4, ...).
+ */
+export const defaultPolicy: Policy = { version: 2, aboutTolerance: 0.05, nearlyTolerance: 0.1 }

@@ -25,14 +25,14 @@ export type Hedge = z.infer<typeof Hedge>
  */
 export const Quantity = z
   .object({
-    text: z.string().min(1).max(200).describe('the figure as the source said it, e.g. "more than 20"'),
-    hedge: Hedge,
-    stated: z.array(z.number().finite()).min(1).max(2).describe('the number(s) as stated, normalized (e.g. 15e6 for "$15 million")'),
-    lower: z.number().finite().nullable(),
-    upper: z.number().finite().nullable(),
-    lowerInclusive: z.boolean(),
-    upperInclusive: z.boolean(),
-    unit: z.string().min(1).max(40).optional().describe('e.g. "USD" when the phrase carried a currency'),
+    text: z.string().min(1).max(200).meta({ description: 'the figure as the source said it', examples: ['more than 20'] }),
+    hedge: Hedge.meta({ description: 'the hedge word\'s meaning: exact, more-than, at-least, fewer-than, at-most, up-to, nearly, about or between', examples: ['more-than'] }),
+    stated: z.array(z.number().finite()).min(1).max(2).meta({ description: 'the number(s) as stated, normalized (15000000 for "$15 million"); two for a range', examples: [[20]] }),
+    lower: z.number().finite().nullable().meta({ description: 'lower bound of the interval the figure means; null when unbounded', examples: [20] }),
+    upper: z.number().finite().nullable().meta({ description: 'upper bound; null when unbounded ("more than 20")', examples: [null] }),
+    lowerInclusive: z.boolean().meta({ description: 'whether the lower bound itself is included ("at least 20": yes; "more than 20": no)', examples: [false] }),
+    upperInclusive: z.boolean().meta({ description: 'whether the upper bound itself is included', examples: [false] }),
+    unit: z.string().min(1).max(40).optional().meta({ description: 'the currency when the phrase carried one ("USD"), or "%" for a share', examples: ['USD'] }),
   })
   .strict()
   .refine((q) => q.lower === null || q.upper === null || q.lower <= q.upper, {

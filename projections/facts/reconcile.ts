@@ -12,6 +12,7 @@ import { applyPin } from './pin.js'
 import { rankClaims } from './ranking.js'
 import type { Exclusion } from './step-types.js'
 import { summarize, undisputed } from './summary.js'
+import { placeRiders } from './riders.js'
 import { supersede, type Supersession } from './supersession.js'
 import { selectValidTime } from './valid-time.js'
 import { commonUnit, valueQuantity } from './value-quantity.js'
@@ -32,7 +33,7 @@ export interface ReconcileInput {
 }
 
 /**
- * Reconciliation policy v1: from a fact's claims to its view, in the order of
+ * Reconciliation policy v2 (see defaultPolicy in ../model.ts): from a fact's claims to its view, in the order of
  * DESIGN.md, each step explained. Pure and deterministic: the same documents
  * give the same view whatever order the claims come in, which is what lets a
  * rebuild equal an incremental run.
@@ -88,7 +89,7 @@ export function reconcileFact(input: ReconcileInput): FactView {
   if (pin.pinned) {
     const outcome = pinnedOutcome(pin.pinned, standing)
     steps.push(...outcome.steps)
-    return view(base, outcome.interval, [pin.pinned], outcome.supporting, [], outcome.conflicting.map((c) => c.claim.claimId), steps, options, {
+    return view(base, outcome.interval, [pin.pinned], { counted: outcome.supporting, reprints: [] }, [], outcome.conflicting.map((c) => c.claim.claimId), steps, options, {
       status: 'pinned',
       pinReason: fact.pin!.reason,
     })
@@ -103,7 +104,9 @@ export function reconcileFact(input: ReconcileInput): FactView {
     const ranked = rankClaims(remaining).map((r) => r.candidate)
     const origins = new Set(remaining.filter(undisputed).map((c) => c.source.origin)).size
     steps.push(agreementStep(remaining, meet, origins, valueQuantity(meet, ranked, options).display))
-    return view(base, meet, ranked, remaining, superseding.superseded, reprints, steps, options, {
+    const riders = placeRiders(superseding.riders, remaining)
+    steps.push(...riders.steps)
+    return view(base, meet, ranked, { counted: remaining, reprints: riders.standing }, superseding.superseded, [...reprints, ...idsOf(riders.falling)], steps, options, {
       status: origins >= 2 ? 'confirmed' : 'single-source',
     })
   }
@@ -112,8 +115,10 @@ export function reconcileFact(input: ReconcileInput): FactView {
   const rankedRemaining = rankClaims(remaining).map((r) => r.candidate)
   const conflict = resolveConflict(remaining, (i) => valueQuantity(i, rankedRemaining, options).display)
   steps.push(...conflict.steps)
-  const losers = [...conflict.conflicting.map((l) => l.candidate.claim.claimId), ...reprints]
-  return view(base, conflict.interval, conflict.ranked, conflict.supporting, superseding.superseded, losers, steps, options, {
+  const riders = placeRiders(superseding.riders, conflict.supporting)
+  steps.push(...riders.steps)
+  const losers = [...conflict.conflicting.map((l) => l.candidate.claim.claimId), ...reprints, ...idsOf(riders.falling)]
+  return view(base, conflict.interval, conflict.ranked, { counted: conflict.supporting, reprints: riders.standing }, superseding.superseded, losers, steps, options, {
     status: 'conflicting',
     decidedBy: conflict.conflicting[0]?.criterion,
   })
@@ -125,7 +130,8 @@ function view(
   base: Base,
   interval: Interval,
   ranked: readonly Candidate[],
-  supporting: readonly Candidate[],
+  /** The claims the value rests on, and the reprints that stand with them (they support it but count for nothing of their own). */
+  supporting: { counted: readonly Candidate[]; reprints: readonly Candidate[] },
   superseded: readonly Supersession[],
   conflicting: readonly string[],
   explanation: ExplanationStep[],
@@ -139,16 +145,17 @@ function view(
     display,
     status: how.status,
     // Origins that count: a claim under open dispute still supports the value but is not counted.
-    origins: new Set(supporting.filter(undisputed).map((c) => c.source.origin)).size,
-    attributedTo: [...new Set(supporting.map((c) => c.claim.attributedTo))].sort(),
-    supporting: idsOf(supporting),
+    origins: new Set(supporting.counted.filter(undisputed).map((c) => c.source.origin)).size,
+    attributedTo: [...new Set(supporting.counted.map((c) => c.claim.attributedTo))].sort(),
+    supporting: idsOf([...supporting.counted, ...supporting.reprints]),
     superseded: superseded.map((s) => s.claim.claim.claimId).sort(),
     conflicting: [...conflicting].sort(),
     explanation,
     summary: summarize({
       display,
       interval,
-      supporting,
+      supporting: supporting.counted,
+      reprints: supporting.reprints,
       superseded,
       conflicting: conflicting.length,
       decidedBy: how.decidedBy,

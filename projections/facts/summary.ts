@@ -9,6 +9,8 @@ export interface SummaryInput {
   display: string
   interval: Interval
   supporting: readonly Candidate[]
+  /** Reprints standing with the supporting claims: credited as reprinters, never counted. */
+  reprints: readonly Candidate[]
   superseded: readonly Supersession[]
   conflicting: number
   /** For a conflict: the criterion the winner beat the first loser on ("tier (1 vs 3)"). */
@@ -50,7 +52,7 @@ export function summarize(s: SummaryInput): string {
   let line = `${s.display}${per}`
   if (s.pinReason !== undefined) notes.push(`pinned by an editor: ${clause(s.pinReason)}`)
   else if (origins >= 2) line += per ? `, reported by ${origins} independent outlets` : `, consistent across ${origins} outlets`
-  else if (origins === 1) notes.push(`single source: ${creditOutlets(counted)}`)
+  else if (origins === 1) notes.push(`single source: ${creditOutlets([...counted, ...s.reprints.filter((r) => counted.some((c) => c.source.origin === r.source.origin))])}`)
   else notes.push('no undisputed source')
   if (disputed > 0) notes.push(`${disputed} disputed claim${disputed === 1 ? '' : 's'} not counted`)
 

@@ -18,11 +18,21 @@ export interface ReprintConflict {
   reason: string
 }
 
+/** A reprint that gives its origin's figure: it stands or falls with the originating outlet's claims and adds nothing of its own. */
+export interface Rider {
+  claim: Candidate
+  /** The originating outlet's claims of the same time it reprints (most often one). */
+  originators: Candidate[]
+}
+
 export interface SupersessionOutcome {
+  /** The claims that go on to be reconciled: every standing claim but the superseded ones and the reprints. */
   kept: Candidate[]
   superseded: Supersession[]
   /** Reprints whose figure differs from their origin's claim of the same time: conflicts within that origin. */
   reprintConflicts: ReprintConflict[]
+  /** Reprints that agree with their origin's claims still in play: they support whatever those claims support. */
+  riders: Rider[]
   steps: ExplanationStep[]
 }
 
@@ -37,10 +47,16 @@ const provisional = new Set(['planned', 'estimate'])
  * tier); a reprint that agrees stands with it, one that differs is a conflict
  * within that origin, never a later report. And a realized figure (official
  * or reported) supersedes a planned or estimated one published before it.
+ *
+ * A reprint that agrees is a rider: it takes no part in the rest of the
+ * reconciliation (its own tier, modality or wording never rank it above
+ * another origin's claim), and it stands or falls with the claims it
+ * reprints. So a reprint never changes the figure its origin gives.
  */
 export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
   const superseded = new Map<string, Supersession>()
   const reprintConflicts: ReprintConflict[] = []
+  const riders: Rider[] = []
 
   const byOrigin = new Map<string, Candidate[]>()
   for (const c of standing) {
@@ -59,13 +75,17 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     }
     const meet = intersectAll(originators.map((o) => o.interval))
     for (const c of latest) {
+      if (originators.includes(c)) continue
+      if (sameInterval(c.interval, meet)) {
+        riders.push({ claim: c, originators })
+        continue
+      }
       // Any other figure, tighter or looser, is not what the origin published: it never changes the origin's value.
-      if (originators.includes(c) || sameInterval(c.interval, meet)) continue
       reprintConflicts.push({ claim: c, origin: lead, reason: `differs from the claim its origin published at the same time, ${nameClaim(lead)}` })
     }
   }
 
-  const reprinted = new Set(reprintConflicts.map((r) => r.claim))
+  const reprinted = new Set([...reprintConflicts.map((r) => r.claim), ...riders.map((r) => r.claim)])
   const outOfPlay = (c: Candidate) => superseded.has(c.claim.claimId) || reprinted.has(c)
   const realizedClaims = standing.filter((r) => realized.has(r.claim.modality) && !outOfPlay(r))
   for (const c of standing) {
@@ -78,6 +98,15 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     superseded.set(c.claim.claimId, { claim: c, by, rule: 'realized', reason })
   }
 
+  // A reprint whose origin's claims were all superseded goes with them.
+  const standingRiders = riders.filter((r) => {
+    const gone = r.originators.map((o) => superseded.get(o.claim.claimId))
+    if (gone.some((g) => g === undefined)) return true
+    const { by, rule } = gone[0]!
+    superseded.set(r.claim.claim.claimId, { claim: r.claim, by, rule, reason: `superseded with the claim it reprints, ${nameClaim(r.originators[0]!)}: ${nameClaim(by)}` })
+    return false
+  })
+
   const list = [...superseded.values()].sort((a, b) => byClaimId(a.claim, b.claim))
   reprintConflicts.sort((a, b) => byClaimId(a.claim, b.claim))
   const steps = [
@@ -88,7 +117,7 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
       claimIds: [r.claim.claim.claimId, r.origin.claim.claimId],
     })),
   ]
-  return { kept: standing.filter((c) => !outOfPlay(c)), superseded: list, reprintConflicts, steps }
+  return { kept: standing.filter((c) => !outOfPlay(c)), superseded: list, reprintConflicts, riders: standingRiders.sort((a, b) => byClaimId(a.claim, b.claim)), steps }
 }
 
 /**

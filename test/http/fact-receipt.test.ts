@@ -67,6 +67,15 @@ t.test('fact receipts', async (t) => {
     t.match(r.stdout, /^FAILED: the view does not follow from the events: the policy computes "21"/)
   })
 
+  await t.test('a view computed under another policy version says so (policy v1 was the reconciliation before #12)', async (t) => {
+    const other = copy() as Receipt & { view: { policyVersion: number } }
+    t.equal(other.view.policyVersion, 2, 'views carry the policy version that computed them')
+    other.view.policyVersion = 1
+    const r = await verify(other, 'policy-v1.json')
+    t.equal(r.code, 1)
+    t.match(r.stdout, /^FAILED: the view says reconciliation policy v1 computed it, but from these events this verifier's policy is v2/)
+  })
+
   await t.test('a receipt missing an event of a stream (the dispute before a later one) fails', async (t) => {
     const second = await api.app.inject({ method: 'POST', url: `/claims/${ids.claimBloomberg}/disputes`, headers: jsonWrite('editor'), payload: { reason: 'again' } })
     t.equal(second.statusCode, 200)

@@ -80,8 +80,8 @@ t.test('only an admin adopts a policy, and versions count up', async (t) => {
   const { ledger } = await seededLedger()
   t.match(await ledger.adoptPolicy(editor, { aboutTolerance: 0.1, note: 'wider' }), { ok: false, error: { code: 'Forbidden', required: 'admin' } })
   const admin = { actor: 'root', role: 'admin' as const }
-  t.match(await ledger.adoptPolicy(admin, { aboutTolerance: 0.1, note: 'wider' }), { ok: true, event: { data: { policyVersion: 2 } } })
-  t.match(await ledger.adoptPolicy(admin, { aboutTolerance: 0.02, note: 'narrower' }), { ok: true, event: { data: { policyVersion: 3 } } })
+  t.match(await ledger.adoptPolicy(admin, { aboutTolerance: 0.1, note: 'wider' }), { ok: true, event: { data: { policyVersion: 3 } } }, 'numbered after the default policy, version 2')
+  t.match(await ledger.adoptPolicy(admin, { aboutTolerance: 0.02, note: 'narrower' }), { ok: true, event: { data: { policyVersion: 4 } } })
   t.match(await ledger.adoptPolicy(admin, { aboutTolerance: 0.9, note: 'too wide' }), { ok: false, error: { code: 'ValidationFailed', issues: [{ path: 'aboutTolerance' }] } })
 })
 

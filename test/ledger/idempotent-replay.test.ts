@@ -31,8 +31,8 @@ t.test('a retried policy adoption replays the version it adopted', async (t) => 
   const admin = { actor: 'root', role: 'admin' as const, idempotencyKey: 'policy-1' }
   const first = await ledger.adoptPolicy(admin, { aboutTolerance: 0.1, note: 'wider' })
   const again = await ledger.adoptPolicy(admin, { aboutTolerance: 0.1, note: 'wider' })
-  t.match(first, { ok: true, duplicate: false, event: { data: { policyVersion: 2 } } })
-  t.match(again, { ok: true, duplicate: true, event: { data: { policyVersion: 2 } } })
+  t.match(first, { ok: true, duplicate: false, event: { data: { policyVersion: 3 } } })
+  t.match(again, { ok: true, duplicate: true, event: { data: { policyVersion: 3 } } })
 })
 
 t.test('the same key with another body is a conflict, even when that body would be refused', async (t) => {

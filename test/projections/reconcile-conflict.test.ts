@@ -104,3 +104,18 @@ t.test('the conflict explanation names the value as it is displayed, hedge and a
   t.match(view.explanation[0]!.detail, 'the value is nearly 2,000.')
   t.match(view.explanation[1]!.detail, 'inconsistent with nearly 2,000;')
 })
+
+t.test('a reprint never outranks what it reprints: a tier-1 paper reprinting a tier-3 wire ranks as the wire, and loses with it', async (t) => {
+  const ledger = createTestLedger()
+  addFact(ledger, fact)
+  addSource(ledger, 1, { publisher: 'Wire', tier: 3, publishedAt: '2024-11-27' })
+  addSource(ledger, 2, { publisher: 'Gazette', tier: 1, origin: 'Wire', publishedAt: '2024-11-27' })
+  addSource(ledger, 3, { publisher: 'Herald', tier: 2, publishedAt: '2024-11-27' })
+  addClaim(ledger, 1, { factId: fact, source: 1, value: '30' })
+  addClaim(ledger, 2, { factId: fact, source: 2, value: '30', modality: 'official' })
+  addClaim(ledger, 3, { factId: fact, source: 3, value: '21' })
+  const view = ledger.view(fact)
+  t.match(view, { status: 'conflicting', display: '21', supporting: [id('c', 3)], origins: 1 })
+  t.same(view.conflicting, [id('c', 1), id('c', 2)])
+  t.equal(view.explanation.at(-1)!.detail, 'The reprint "30" (Gazette relaying Wire, 2024-11-27) loses with the claim it reprints, "30" (Wire, 2024-11-27).')
+})

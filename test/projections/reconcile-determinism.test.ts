@@ -54,7 +54,7 @@ function build(s: Scenario): TestLedger {
   s.sources.forEach((src, i) => {
     if (src.retracted) ledger.append('SourceRetracted', { sourceId: id('s', i + 1), retractedAt: '2024-12-01', reason: 'withdrawn' })
   })
-  ledger.append('PolicyAdopted', { policyVersion: 2, aboutTolerance: s.aboutTolerance, note: 'property test' })
+  ledger.append('PolicyAdopted', { policyVersion: 3, aboutTolerance: s.aboutTolerance, note: 'property test' })
   return ledger
 }
 

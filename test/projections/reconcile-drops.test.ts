@@ -17,7 +17,7 @@ t.test('a fact without claims has status no-claims and displays a dash', async (
   const ledger = createTestLedger()
   addFact(ledger, fact)
   const view = ledger.view(fact)
-  t.match(view, { status: 'no-claims', display: '—', value: null, origins: 0, supporting: [], summary: 'no claims yet', policyVersion: 1 })
+  t.match(view, { status: 'no-claims', display: '—', value: null, origins: 0, supporting: [], summary: 'no claims yet', policyVersion: 2 })
   t.same(view.explanation, [{ step: 'no-claims', detail: 'No claims are filed under this fact.', claimIds: [] }])
   t.same(view.asOf, { position: '1', knownAt: null, validAt: null })
 })

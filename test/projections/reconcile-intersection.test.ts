@@ -76,8 +76,8 @@ t.test('"about" and "nearly" are re-derived under the policy in force', async (t
   addClaim(ledger, 1, { factId: fact, source: 1, value: 'about 180' })
   addClaim(ledger, 2, { factId: fact, source: 2, value: '172' })
   t.match(ledger.view(fact), { status: 'confirmed', display: '172' }, '172 is within 5% of 180')
-  ledger.append('PolicyAdopted', { policyVersion: 2, aboutTolerance: 0.01, note: 'tighter about' })
-  t.match(ledger.view(fact), { status: 'conflicting', policyVersion: 2 }, 'not within 1%')
+  ledger.append('PolicyAdopted', { policyVersion: 3, aboutTolerance: 0.01, note: 'tighter about' })
+  t.match(ledger.view(fact), { status: 'conflicting', policyVersion: 3 }, 'not within 1%')
 })
 
 t.test('"nearly 2,000" reaches down by the policy\'s nearly tolerance and stays below 2,000', async (t) => {

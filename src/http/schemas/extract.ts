@@ -3,7 +3,11 @@ import { DraftClaim, SkippedFigure } from '../../extract/draft-claim.js'
 
 export const ExtractRequest = z
   .object({
-    text: z.string().min(1).optional().describe("the article text; omit it to use the source's latest snapshot"),
+    text: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "the article text; omit it to use the source's latest snapshot", examples: ['Storm Ilse left 4,000 homes without power on Sunday, the utility said.'] }),
   })
   .strict()
 

@@ -43,6 +43,11 @@ export function verifyFactReceipt(receipt: FactReceipt, publicKey: KeyObject): R
   }
   const view = viewFromEvents(receipt.factId, parsed.events, upTo)
   if (!view) return { ok: false, problem: `the events do not define fact ${receipt.factId}` }
+  const stated = (receipt.view as { policyVersion?: unknown } | null)?.policyVersion
+  if (stated !== view.policyVersion) {
+    // Another version of the reconciliation computed this view: say so rather than call the view wrong.
+    return { ok: false, problem: `the view says reconciliation policy v${String(stated)} computed it, but from these events this verifier's policy is v${view.policyVersion}; verify it with the factledger release that computed it` }
+  }
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(view)), receipt.view)) {
     return { ok: false, problem: `the view does not follow from the events: the policy computes "${view.display}" (${view.status})` }
   }
