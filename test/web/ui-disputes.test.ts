@@ -11,7 +11,7 @@ import { axeViolations, editorKey, enterKey, screenshot, startUi } from './harne
 const { server, page, errors } = await startUi((fn) => t.teardown(fn))
 
 const sept = demoFactIds.septemberRound
-const realized = ((await server.api(`/facts/${sept}/history`)).body.claims as { claimId: string; value: { text: string } }[]).find((c) => c.value.text === '16')!.claimId
+const realized = ((await server.api(`/facts/${sept}/claims`)).body.items as { claimId: string; value: { text: string } }[]).find((c) => c.value.text === '16')!.claimId
 const card = page.locator(`li.claim-card[data-claim-id="${realized}"]`)
 const value = async () => (await server.api(`/facts/${sept}`)).body as { display: string; supporting: string[] }
 const dialogNamed = (name: string) => page.getByRole('dialog', { name })

@@ -13,7 +13,7 @@ const { browser, server, page: first } = await startUi((fn) => t.teardown(fn))
 await first.close()
 
 const sept = demoFactIds.septemberRound
-const claimId = (await server.api(`/facts/${sept}/history`)).body.claims[0].claimId as string
+const claimId = (await server.api(`/facts/${sept}/claims`)).body.items[0].claimId as string
 const registered = await server.api('/sources', { method: 'POST', body: { publisher: 'Page Wire', title: 'Sanctions and visas', origin: 'page-wire', tier: 2, publishedAt: '2024-11-27', snapshotText: 'The Treasury sanctioned 21 officials on Wednesday, the State Department said. It also barred 40 relatives from entering the country.' } })
 if (registered.status !== 201) throw new Error(`registering the test source failed: ${JSON.stringify(registered.body)}`)
 const sourceId = registered.body.id as string
