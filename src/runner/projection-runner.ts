@@ -104,13 +104,17 @@ export function createProjectionRunner(options: RunnerOptions) {
     let flushing: Promise<void> | null = null
     const foldLive = async (events: RecordedEvent[]) => {
       if (failure || events.length === 0) return
-      try {
-        await serialized(() => fold(events))
-      } catch (err) {
-        // Stop here: the events after this batch must not be folded over it.
-        failure ??= { err, through: events.at(-1)!.position }
-        inner.abort()
-      }
+      // The check and the record of a failure happen inside the serialized work: a batch queued
+      // behind one that then fails must not be folded over it (its checkpoint would pass the failed events).
+      await serialized(async () => {
+        if (failure) return
+        try {
+          await fold(events)
+        } catch (err) {
+          failure = { err, through: events.at(-1)!.position }
+          inner.abort()
+        }
+      })
     }
     const flush = () => {
       if (flushing) return
