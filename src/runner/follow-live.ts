@@ -12,8 +12,10 @@ export interface FollowOptions {
   /** Where the read model stands now; the subscription starts after it. */
   position: () => bigint
   batchSize: number
-  /** Fold one batch into the read model (serialized with every other read-model write). */
-  foldBatch: (events: RecordedEvent[]) => Promise<void>
+  /** Fold one batch into the read model. */
+  fold: (events: RecordedEvent[]) => Promise<void>
+  /** Run work after every read-model write queued before it (the runner's one write chain). */
+  serialized: (work: () => Promise<void>) => Promise<void>
   /** Resolves once every read-model write queued so far has settled. */
   settled: () => Promise<unknown>
   signal: AbortSignal
@@ -26,7 +28,7 @@ export interface FollowOptions {
  * more is folded, so no later event is ever projected over a missing one.
  */
 export async function followLive(options: FollowOptions): Promise<FollowFailure | null> {
-  const { store, batchSize, foldBatch, signal } = options
+  const { store, batchSize, fold, serialized, signal } = options
   const inner = new AbortController()
   const stopInner = () => inner.abort()
   signal.addEventListener('abort', stopInner, { once: true })
@@ -35,13 +37,17 @@ export async function followLive(options: FollowOptions): Promise<FollowFailure 
   let flushing: Promise<void> | null = null
   const foldLive = async (events: RecordedEvent[]) => {
     if (failure || events.length === 0) return
-    try {
-      await foldBatch(events)
-    } catch (err) {
-      // Stop here: the events after this batch must not be folded over it.
-      failure ??= { err, through: events.at(-1)!.position }
-      inner.abort()
-    }
+    // The check and the record of a failure happen inside the serialized work: a batch queued
+    // behind one that then fails must not be folded over it (its checkpoint would pass the failed events).
+    await serialized(async () => {
+      if (failure) return
+      try {
+        await fold(events)
+      } catch (err) {
+        failure = { err, through: events.at(-1)!.position }
+        inner.abort()
+      }
+    })
   }
   const flush = () => {
     if (flushing) return

@@ -187,7 +187,7 @@ export function createProjectionRunner(options: RunnerOptions) {
         let isolateThrough = 0n
         while (!signal.aborted) {
           if (!health.failing()) {
-            const failure = await followLive({ store, position: () => position, batchSize, foldBatch: (events) => serialized(() => fold(events)), settled: () => queue, signal })
+            const failure = await followLive({ store, position: () => position, batchSize, fold, serialized, settled: () => queue, signal })
             if (!failure || signal.aborted) continue
             isolateThrough = failure.through
             const wait = health.failed(failure.err, null)
