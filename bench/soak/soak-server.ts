@@ -42,6 +42,8 @@ export async function startSoakServer(env: Record<string, string>): Promise<Soak
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${[...warnings, stderr].join('\n')}`)))
   })
   const exited = once(child, 'exit') as Promise<[number | null, string | null]>
+  // A soak that dies (an error, a closed pipe) must not leave its server running.
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'))
   return {
     url,
     pid: child.pid!,
