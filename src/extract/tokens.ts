@@ -57,7 +57,8 @@ function pieces(segment: string, base: number, start: number, end: number, tags:
     const groups = m.groups!
     const kind = groups.num !== undefined ? 'num' : groups.punct !== undefined ? 'punct' : 'word'
     const at = base + start + m.index!
-    const text = m[0].replace(/'$/, '')
+    // A plural possessive keeps its apostrophe apart ("students' union"); a lone apostrophe stays itself.
+    const text = kind === 'word' ? m[0].replace(/'$/, '') : m[0]
     into.push(piece(kind, text, at, kind === 'punct' ? noTags : tags))
     if (text.length < m[0].length) into.push(piece('punct', "'", at + text.length, noTags))
   }
