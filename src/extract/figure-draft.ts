@@ -1,5 +1,5 @@
 import type * as chrono from 'chrono-node'
-import { chooseAttribution, cuesFor, type Attribution } from './attribution.js'
+import { bodyStart, chooseAttribution, cuesFor, type Attribution } from './attribution.js'
 import { clauseAt } from './clauses.js'
 import { scoreConfidence } from './confidence.js'
 import { countedText, findCounted, type Counted } from './counted-noun.js'
@@ -75,6 +75,12 @@ function maskOtherFigures(unit: Unit, own: Figure, clause: { from: number; to: n
   return chars.join('')
 }
 
+/** Where the unit's text proper starts, after a dateline ("DORWICH, March 12 -"), as an offset within it. */
+function bodyFrom(unit: Unit): number {
+  const first = bodyStart(unit.tokens)
+  return first > 0 && unit.tokens[first] ? unit.tokens[first]!.start - unit.start : 0
+}
+
 function skip(figure: Figure, reason: string): FigureOutcome {
   return { skipped: { figure: figure.figure, start: figure.start, end: figure.end, reason } }
 }
@@ -114,7 +120,8 @@ export function draftFigure(unit: Unit, figure: Figure, kind: Exclude<FigureKind
   const planned = modality.modality === 'planned'
   const validTime = resolveValidTime({
     sentence: unit.folded,
-    dates: unit.dates(planned),
+    dates: unit.dates,
+    bodyFrom: bodyFrom(unit),
     figure: { from: at, to: figure.end - unit.start },
     figures: unit.claimFigures.map((f) => ({ from: f.start - unit.start, to: f.end - unit.start })),
     clause,
