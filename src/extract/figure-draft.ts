@@ -7,6 +7,7 @@ import type { DraftClaim, SkippedFigure } from './draft-claim.js'
 import type { FigureKind } from './figure-kind.js'
 import type { Figure } from './figures.js'
 import { readModality } from './modality.js'
+import { resolveStandIn, type SpeakerMemory } from './speaker-memory.js'
 import type { Token } from './tokens.js'
 import { datesIn, resolveValidTime } from './valid-time.js'
 
@@ -45,6 +46,8 @@ export interface Carry {
   lastAttributionInSentence: Attribution | null
   /** The attribution of the last draft of the previous sentence, if that sentence had one. */
   previousSentence: Attribution | null
+  /** Who the article has named so far ("it said", "the company said"). */
+  memory: SpeakerMemory
 }
 
 export type FigureOutcome = { draft: Omit<DraftClaim, 'suggestedFact'>; counted: Counted | null; attribution: Attribution } | { skipped: SkippedFigure }
@@ -99,12 +102,18 @@ export function draftFigure(unit: Unit, figure: Figure, kind: Exclude<FigureKind
   const clause = clauseAt(unit.folded, at)
   const firstToken = tokens.findIndex((t) => t.start - unit.start >= clause.from)
   const endToken = tokens.findIndex((t) => t.start - unit.start >= clause.to)
-  const chosen = chooseAttribution(cuesFor(unit.cues, figure.first), { from: firstToken, to: endToken < 0 ? tokens.length : endToken })
+  const chosen = chooseAttribution(cuesFor(unit.cues, figure.first), { from: firstToken, to: endToken < 0 ? tokens.length : endToken }, figure.first)
   let attribution: Attribution
-  if (chosen.best) attribution = chosen.best
+  const pronoun = cuesFor(unit.cues, figure.first).find((c) => c.pronoun)
+  if (chosen.best) attribution = resolveStandIn(chosen.best, carry.memory, unit.cues)
   else if (carry.lastAttributionInSentence) attribution = { ...carry.lastAttributionInSentence, at: -1 }
+  else if (pronoun && carry.memory.lastSpeaker) attribution = { ...carry.memory.lastSpeaker, source: 'carried', at: -1 }
   else if (carry.previousSentence && carry.previousSentence.source !== 'publisher' && unit.continues) attribution = { ...carry.previousSentence, source: 'carried', at: -1 }
-  else attribution = { attributedTo: unit.publisher ?? 'the publisher', via: [], source: 'publisher', at: -1 }
+  // "..., according to two people familiar with the deal": with nobody else named, the people are the source.
+  else if (chosen.via.length === 1 && /^(?:\w+ )?(?:people|persons|sources|officials|diplomats|aides|insiders)\b/i.test(chosen.via[0]!)) {
+    attribution = { attributedTo: chosen.via[0]!, via: [], source: 'according-to', at: -1 }
+    chosen.via = []
+  } else attribution = { attributedTo: unit.publisher ?? 'the publisher', via: [], source: 'publisher', at: -1 }
   const via = [...new Set([...attribution.via, ...chosen.via])]
 
   const clauseText = maskOtherFigures(unit, figure, clause)
