@@ -73,7 +73,10 @@ function maskOtherFigures(unit: Unit, own: Figure, clause: { from: number; to: n
   const others = unit.claimFigures.filter((f) => f !== own && f.start - unit.start < clause.to && f.end - unit.start > clause.from).slice(0, 40)
   for (const other of others) {
     const from = other.first > own.first ? unit.tokens[Math.max(other.first - 3, own.last)]!.start - unit.start : other.start - unit.start
-    for (let i = Math.max(from, 0); i < Math.min(other.end - unit.start, chars.length); i++) chars[i] = ' '
+    // "the 110,000 forecast by economists": a participle right after a figure qualifies that figure
+    const next = unit.tokens[other.last]
+    const to = next && /^(?:forecast|estimated|projected|expected|predicted)$/.test(next.lower) ? next.end : other.end
+    for (let i = Math.max(from, 0); i < Math.min(to - unit.start, chars.length); i++) chars[i] = ' '
   }
   return chars.join('')
 }
