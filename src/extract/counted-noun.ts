@@ -79,6 +79,8 @@ function after(tokens: Token[], from: number): { words: Token[]; end: number } {
     } else if (boundary.has(t.lower)) break
     // "1,500 fled": a verb right after the number, unless it modifies a plural noun ("34 displaced families")
     else if (words.length === 0 && /(?:ed|ing)$/.test(t.lower) && !pluralFollows(tokens, j + 1)) break
+    // "the 110,000 forecast by economists": a participle with its agent, not a noun
+    else if (words.length === 0 && !isPlural(t.text) && tokens[j + 1]?.lower === 'by') break
     else if (words.some((w) => isPlural(w.text)) && !(isPlural(t.text) && !/(?:ed|ing)$/.test(t.lower))) break // the head is found; what follows modifies it ("officials aligned with"), unless it is a compound ("police officers")
     words.push(t)
     j++

@@ -147,7 +147,8 @@ export function findFigures(tokens: Token[], text: string): Figure[] {
           }
           break
         }
-        if (last === rangeEnd && /runs backwards/.test(parsed.error.message)) backwardsRange = true
+        // "cut VAT from 10% to 4%": a change between two figures, each a figure; "won 2-1" is a score
+        if (last === rangeEnd && /runs backwards/.test(parsed.error.message) && opener !== 'from') backwardsRange = true
       }
       if (found) break
     }
