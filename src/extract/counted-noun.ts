@@ -137,6 +137,8 @@ function clauseSubject(tokens: Token[], before: number): string | null {
   // "The central bank's key rate": the owner is whose, not what
   const owner = words.findLastIndex((w) => /'s$/.test(w.lower))
   if (owner >= 0 && owner < words.length - 1) words = words.slice(owner + 1)
+  // "There were 12": an existential "there" names nothing
+  if (/^(?:there|it|this|that)$/.test(words[0]?.lower ?? '')) return null
   return words.length > 0 && words.length <= 4 ? words.map((w) => w.lower).join(' ') : null
 }
 

@@ -54,3 +54,7 @@ t.test('"Of those, 18 patients ...": a named part counts itself; an unnamed one 
 t.test('a state that is the noun takes no predicate: "at least 11 dead was confirmed"', async (t) => {
   t.equal(countedOf('A toll of at least 11 dead was confirmed by the county coroner.', 'at least 11'), 'dead')
 })
+
+t.test('an existential "there" names nothing: "There were 12" counts nothing', async (t) => {
+  t.equal(countedOf('There were 12', '12'), null)
+})
