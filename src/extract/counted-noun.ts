@@ -168,13 +168,9 @@ function shareOf(tokens: Token[], j: number): string | null {
 
 const timeNouns = /^(?:quarter|year|month|week|day|period|season|decade|morning|evening|night|weekend)s?$/
 
-/**
- * "the death toll ... has risen to 42", "Measles cases climb to 124", "Revenue rose 3% to $4.5 billion",
- * "Pay for a starting nurse is £31,000", "the walkout would cost about $2.4 million": the clause's subject.
- */
+/** The clause's subject: "the death toll ... has risen to 42", "Revenue rose 3% to $4.5 billion", "Pay ... is £31,000". */
 function subjectOfChange(tokens: Token[], figure: Figure): string | null {
-  let v = figure.first - 1
-  if (/^(?:to|at|by)$/.test(tokens[v]?.lower ?? '')) v--
+  let v = /^(?:to|at|by)$/.test(tokens[figure.first - 1]?.lower ?? '') ? figure.first - 2 : figure.first - 1
   // "rose 3% to": past the first figure of the change
   while (v > 0 && (tokens[v]!.kind === 'num' || tokens[v]!.text === '%' || /^(?:percent|about|nearly|almost|some)$/.test(tokens[v]!.lower))) v--
   if (!changeVerbs.test(tokens[v]?.lower ?? '') && !copulas.test(tokens[v]?.lower ?? '')) return null
@@ -211,6 +207,9 @@ export function findCounted(tokens: Token[], figure: Figure, context: CountedCon
     }
   }
   if (context.unitWord) {
+    // "an average of 7.4 hours, up from 5.9 hours": the statistic, which the figure compared with shares
+    if (tokens[figure.first - 1]?.lower === 'of' && /^(?:average|median|mean)$/.test(tokens[figure.first - 2]?.lower ?? '')) return { noun: tokens[figure.first - 2]!.lower, how: 'before', singular: false }
+    if (tokens[figure.first - 1]?.lower === 'from' && context.previousInSentence?.how === 'before') return { ...context.previousInSentence, how: 'continued' }
     // "20 tonnes of food and medical supplies": what is measured follows "of"
     if (tokens[j + 1]?.lower === 'of' && isWord(tokens[j + 2])) {
       const what = after(tokens, j + 2)

@@ -132,14 +132,19 @@ export function resolveValidTime(input: ValidTimeInput): ValidTime {
   if (input.planned) {
     const ahead = usable.filter((m) => m.index >= figure.to)
     // Without a date for when it is to happen, the plan is dated by when it was announced (read backward: it was said already).
-    usable = ahead.length > 0 ? ahead : mentions(input, published, false).filter((m) => m.index < figure.from && !others.some((s) => inside(m, s)) && !opensSpan(m))
+    // A start date before the figure ("cut the tax from January, at a cost of ...") is still when it is to happen.
+    const starts = usable.filter((m) => m.index < figure.from && /\b(?:from|starting|beginning|effective)\s+(?:in\s+)?$/i.test(sentence.slice(0, m.index)) && inside(m, input.clause))
+    const announced = mentions(input, published, false).filter((m) => m.index < figure.from && !others.some((s) => inside(m, s)) && !opensSpan(m))
+    usable = ahead.length > 0 ? ahead : starts.length > 0 ? starts : announced
   }
   const asOf = usable.find((m) => /\bas of\s+$/i.test(sentence.slice(0, m.index)))
   const claimFigures = input.figures.filter((f) => !comparisons.get(f) || f.from === figure.from)
   // Each date belongs to the figure it stands nearest to ("killed 12 on Monday and 30 on Tuesday").
   const owned = usable.filter((m) => claimFigures.every((f) => gap(m, figure) <= gap(m, f)))
   // A later figure of the clause shares an earlier figure's date when nothing else dates it ("fell 18 percent in October ..., to 131 cases").
-  const shared = usable.filter((m) => m.index < figure.from && claimFigures.some((f) => f.to <= m.index && gap(m, f) < gap(m, figure)))
+  // ... and an earlier figure shares the date closing the phrase both stand in: "rose 3% to $4.5 billion in the quarter".
+  const sharedAhead = (m: DateMention) => m.index >= figure.to && !/[,;]|\b(?:and|but|while)\b/.test(sentence.slice(figure.to, m.index))
+  const shared = usable.filter((m) => (m.index < figure.from && claimFigures.some((f) => f.to <= m.index && gap(m, f) < gap(m, figure))) || sharedAhead(m))
   const inClause = (ms: DateMention[]) => ms.filter((m) => inside(m, input.clause))
   // Otherwise the date of the statement: "the county health department said Monday".
   const statement = usable.find((m) => /\b(?:said|says|announced|reported|told reporters)\s+(?:on\s+)?$/i.test(sentence.slice(0, m.index)))

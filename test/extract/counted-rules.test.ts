@@ -58,3 +58,9 @@ t.test('a state that is the noun takes no predicate: "at least 11 dead was confi
 t.test('an existential "there" names nothing: "There were 12" counts nothing', async (t) => {
   t.equal(countedOf('There were 12', '12'), null)
 })
+
+t.test('"an average of 7.4 hours, up from 5.9 hours": both count the average', async (t) => {
+  const text = 'Patients waited an average of 7.4 hours last week, up from 5.9 hours in October.'
+  t.equal(countedOf(text, '7.4'), 'average')
+  t.equal(countedOf(text, '5.9'), 'average')
+})

@@ -63,3 +63,11 @@ t.test('a date after the figure and before "and" closes its phrase: "120 buses b
 t.test('a later figure shares an earlier date of its clause: "fell 18 percent in October ..., to 131 cases"', async (t) => {
   t.equal(validAt('Police said burglaries fell 18 percent in October compared with a year earlier, to 131 reported cases.', '131', '2025-12-05'), '2025-10-01')
 })
+
+t.test('a plan\'s start date before the figure dates it: "cut the tax from January, at a cost of ..."', async (t) => {
+  t.equal(validAt('The minister said the government would cut the tax from January, at a cost of about 600 million euros a year.', 'about 600 million euros', '2025-09-16'), '2026-01-01')
+})
+
+t.test('an earlier figure shares the date closing the phrase both stand in: "rose 3% to $4.5 billion in the quarter"', async (t) => {
+  t.equal(validAt('Revenue rose 3% to $4.5 billion in the quarter.', '3%', '2026-01-20'), '2025-12-31')
+})
