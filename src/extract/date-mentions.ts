@@ -20,6 +20,8 @@ export interface DateMention {
   precision: ValidAtPrecision
   /** How it was resolved, for the reason shown to the editor. */
   note: string
+  /** The date names an event ("Sunday's vote", "the July 28 election"): it dates only figures of that event. */
+  event?: boolean
 }
 
 /** Words that name a point in time; chrono also reads spans ("for 40 years", "the month after"), which date nothing. */
@@ -55,11 +57,11 @@ function dayOf(date: Date, precision: ValidAtPrecision): string {
  * ("the month after"), an event's name ("the July 28 election"), or a day
  * without a year when there is no publication date. A realized figure
  * cannot lie after publication: a weekday or month that chrono resolves
- * forward ("on Sunday" in Friday's paper) means the one before.
+ * forward ("on Sunday" in Friday's paper) means the one before. A date
+ * that names an event is marked as such.
  */
 export function chronoMention(r: chrono.ParsedResult, sentence: string, published: Date | null, lookingForward: boolean): DateMention | null {
   if (!dateWords.test(r.text)) return null
-  if (eventAfter.test(sentence.slice(r.index + r.text.length))) return null
   if (!published && !r.start.isCertain('year')) return null
   const text = r.text.trim()
   const precision = precisionOf(r)
@@ -78,7 +80,8 @@ export function chronoMention(r: chrono.ParsedResult, sentence: string, publishe
     validAt = dayOf(back, precision)
     note += ' (the one before publication)'
   }
-  return { index: r.index, end: r.index + r.text.length, text, validAt, precision, note }
+  const event = eventAfter.test(sentence.slice(r.index + r.text.length))
+  return { index: r.index, end: r.index + r.text.length, text, validAt, precision, note, ...(event ? { event } : {}) }
 }
 
 const quarterNames: Record<string, number> = { first: 1, '1st': 1, q1: 1, second: 2, '2nd': 2, q2: 2, third: 3, '3rd': 3, q3: 3, fourth: 4, '4th': 4, q4: 4 }

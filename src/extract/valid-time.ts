@@ -124,7 +124,9 @@ export function resolveValidTime(input: ValidTimeInput): ValidTime {
     // "from January", "starting in January": when a plan takes effect, but only the start of a realized span.
     return !input.planned && /\b(?:from|until|begins|began|starting|starts)\s+(?:in\s+)?(?:the\s+)?$/i.test(lead)
   }
-  const candidates = all.filter((m) => !others.some((s) => inside(m, s)))
+  const candidates = all.filter((m) => !m.event && !others.some((s) => inside(m, s)))
+  // "Turnout in Sunday's vote reached 71 percent": a figure of the event its clause opens with is dated by it.
+  const ofEvent = all.find((m) => m.event && m.index < figure.from && inside(m, input.clause) && !/\b(?:since|before|after|ahead of)\s+(?:the\s+)?$/i.test(sentence.slice(0, m.index)))
   const since = candidates.find(opensSpan)
   let usable = candidates.filter((m) => !opensSpan(m))
   // A realized figure was true by publication: a date after it ("next week") is about something else.
@@ -152,7 +154,7 @@ export function resolveValidTime(input: ValidTimeInput): ValidTime {
   const sinceInClause = since !== undefined && inside(since, input.clause)
   const pool = inClause(owned).length > 0 ? inClause(owned) : inClause(shared).length > 0 ? inClause(shared) : sinceInClause ? [] : owned
   const nearest = [...pool].sort(byGap(figure))[0]
-  const chosen = asOf ?? betweenEnd ?? nearest ?? (sinceInClause ? undefined : statement)
+  const chosen = asOf ?? betweenEnd ?? nearest ?? (sinceInClause ? undefined : statement ?? ofEvent)
   if (!chosen) {
     if (since && published) return { ...fallback, reason: `counted "${since.text}" onward: valid when published` }
     return fallback

@@ -71,3 +71,8 @@ t.test('a plan\'s start date before the figure dates it: "cut the tax from Janua
 t.test('an earlier figure shares the date closing the phrase both stand in: "rose 3% to $4.5 billion in the quarter"', async (t) => {
   t.equal(validAt('Revenue rose 3% to $4.5 billion in the quarter.', '3%', '2026-01-20'), '2025-12-31')
 })
+
+t.test('a figure of the event its clause opens with is dated by it; a figure after "since" the event is not', async (t) => {
+  t.equal(validAt("Turnout in Sunday's vote reached 71 percent, according to the commission.", '71 percent', '2025-05-19'), '2025-05-18')
+  t.equal(validAt("Since Sunday's vote, 40 people have been detained.", '40', '2025-05-19'), '2025-05-19')
+})
