@@ -68,7 +68,7 @@ export const ClaimRecordedV3 = z
  * the old stay in history. With `publishedCorrection` it records instead that
  * the source corrected itself, and counts on the publication clock from then.
  */
-/** The fields a correction may change; the ledger's input (src/ledger/inputs.ts) extends this same object. */
+/** The fields a correction may change; the ledger's input (src/ledger/input-fields.ts) is derived from this same object, field by field. */
 export const ClaimChangeFields = z
   .object({
     value: Quantity.optional(),

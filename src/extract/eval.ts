@@ -18,6 +18,7 @@ export const labelFiles = {
   blind: join(repositoryRoot, 'test/fixtures/extract/blind/labels.json'),
   dev: join(repositoryRoot, 'test/fixtures/extract/dev/labels.json'),
   blind2: join(repositoryRoot, 'test/fixtures/extract/blind2/labels.json'),
+  blind3: join(repositoryRoot, 'test/fixtures/extract/blind3/labels.json'),
 }
 
 export function formatEvaluation(name: string, evaluation: Evaluation): string {

@@ -6,7 +6,8 @@ import type { EventStore } from '../store/port.js'
 import type { ReadModelStore } from '../read-model/port.js'
 import { applyBatch } from './apply-batch.js'
 import { createDocCache, type DocCache, type DocCacheLimits } from './doc-cache.js'
-import { createHealthTracker, type FailingEvent } from './projection-health.js'
+import { followLive } from './follow-live.js'
+import { createHealthTracker, type FailingEvent, pause } from './projection-health.js'
 import { rebuildViews } from './rebuild-views.js'
 
 export interface RunnerOptions {
@@ -28,20 +29,6 @@ export interface RunnerOptions {
 }
 
 export type Progress = (done: bigint, total: bigint) => void
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve()
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done, { once: true })
-  })
-}
 
 /**
  * Keeps the read model in step with the event log: catch up from the stored
@@ -88,57 +75,6 @@ export function createProjectionRunner(options: RunnerOptions) {
       waiters.delete(w)
       w.resolve()
     }
-  }
-
-  /**
-   * Follow the subscription from the checkpoint until `signal` aborts or a
-   * batch (or the subscription itself) fails; returns that failure. Events
-   * already waiting are folded together, at most batchSize at a time.
-   */
-  async function follow(signal: AbortSignal): Promise<{ err: unknown; through: bigint } | null> {
-    const inner = new AbortController()
-    const stopInner = () => inner.abort()
-    signal.addEventListener('abort', stopInner, { once: true })
-    let failure: { err: unknown; through: bigint } | null = null
-    let buffer: RecordedEvent[] = []
-    let flushing: Promise<void> | null = null
-    const foldLive = async (events: RecordedEvent[]) => {
-      if (failure || events.length === 0) return
-      try {
-        await serialized(() => fold(events))
-      } catch (err) {
-        // Stop here: the events after this batch must not be folded over it.
-        failure ??= { err, through: events.at(-1)!.position }
-        inner.abort()
-      }
-    }
-    const flush = () => {
-      if (flushing) return
-      flushing = (async () => {
-        // Let the subscription deliver what is already waiting, then fold it as one batch.
-        await new Promise((r) => setImmediate(r))
-        const events = buffer
-        buffer = []
-        flushing = null
-        await foldLive(events)
-        if (buffer.length) flush()
-      })()
-    }
-    try {
-      for await (const event of store.subscribeToAll({ fromPosition: position, signal: inner.signal })) {
-        buffer.push(event)
-        if (buffer.length >= batchSize) await foldLive(buffer.splice(0))
-        else flush()
-      }
-      if (!inner.signal.aborted) failure ??= { err: new Error('the live subscription ended'), through: position }
-    } catch (err) {
-      if (!inner.signal.aborted) failure ??= { err, through: position }
-    } finally {
-      signal.removeEventListener('abort', stopInner)
-    }
-    while (flushing) await flushing
-    await queue
-    return failure
   }
 
   /** After a failure: fold the next event on its own, so a failure names the one event that causes it. */
@@ -251,7 +187,7 @@ export function createProjectionRunner(options: RunnerOptions) {
         let isolateThrough = 0n
         while (!signal.aborted) {
           if (!health.failing()) {
-            const failure = await follow(signal)
+            const failure = await followLive({ store, position: () => position, batchSize, fold, serialized, settled: () => queue, signal })
             if (!failure || signal.aborted) continue
             isolateThrough = failure.through
             const wait = health.failed(failure.err, null)

@@ -82,3 +82,41 @@ t.test('an event that fails every time stops the checkpoint before it, is report
   t.match(runtime.runner.health(), { state: 'following', failure: null })
   await equalsRebuild(t, opened)
 })
+
+t.test('a live batch queued behind a failing one is not committed over it: the checkpoint stays before the failed event', async (t) => {
+  const opened = await openTestRuntime({ batchSize: 2, retryDelayMs: () => 1 })
+  t.teardown(opened.cleanup)
+  const { runtime } = opened
+  await runtime.runner.init()
+  runtime.runner.start()
+  await loadDemo(runtime.ledger)
+  const before = await runtime.store.headPosition()
+  await runtime.runner.waitFor(before, 60_000)
+  const poison = before + 1n
+  let broken = true
+  const { readModel } = runtime
+  const commit = readModel.commit.bind(readModel)
+  readModel.commit = async (batch) => {
+    // Only a batch that holds the failed event fails, as a bad row or a constraint makes it fail.
+    if (broken && batch.factEvents?.some((e) => BigInt(e.position) === poison)) {
+      // A slow failure, as a remote database gives: later events queue a batch of their own meanwhile.
+      await new Promise((r) => setTimeout(r, 50))
+      throw new Error('read model write failed (injected)')
+    }
+    return commit(batch)
+  }
+  const claims = await runtime.readModel.getClaimsOfFact('us-sanctions-2024-11-round-count')
+  const dispute = (i: number) => runtime.ledger.disputeClaim({ actor: 'chaos', role: 'editor' }, claims[i % claims.length]!.claimId, { reason: `burst ${i}` })
+  // The failed event arrives alone; more arrive while its batch is still failing.
+  t.ok((await dispute(0)).ok)
+  await new Promise((r) => setTimeout(r, 10))
+  const writes = await Promise.all(Array.from({ length: 12 }, (_, i) => dispute(i + 1)))
+  t.ok(writes.every((w) => w.ok))
+  const head = await runtime.store.headPosition()
+  // Either the failure repeats (the batch behind it waits), or the runner reached the head by skipping it.
+  await until(() => (runtime.runner.health().failure?.attempts ?? 0) >= 3 || runtime.runner.position() >= head)
+  t.ok(runtime.runner.position() < poison, `the checkpoint (${runtime.runner.position()}) stays before the failed event (${poison})`)
+  broken = false
+  t.equal(await runtime.runner.waitFor(head, 60_000), true)
+  await equalsRebuild(t, opened)
+})

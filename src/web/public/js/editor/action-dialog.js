@@ -20,6 +20,9 @@ import { loadDraft, removeDraft, saveDraft } from './drafts.js'
 import { plainMessage } from './plain-errors.js'
 import { createRequestIdentity } from './request-id.js'
 
+/** The reason every action asks for; `help` says what it should explain. */
+export const reasonField = (help) => ({ name: 'reason', label: 'Reason', path: 'reason', type: 'textarea', required: true, help })
+
 /**
  * spec: {
  *   draftKey, title, intro?, submitLabel, fields,

@@ -1,18 +1,18 @@
 /**
  * The editor actions on a fact page, each a form spec for openActionDialog:
- * correct, retract, dispute, reassign a claim; pin or unpin a fact; record a
- * new claim. Claims carry If-Match with the claim's stream revision, pins
+ * correct, retract, dispute, reassign a claim; record a new claim (pin and
+ * unpin are fact-actions.js). Claims carry If-Match with the claim's stream revision, pins
  * with the fact's; a new claim starts a new stream and needs none.
  */
 import { enc, get, getAll } from '../api.js'
 import { isoDay, modalityLabels } from '../format.js'
-import { openActionDialog } from './action-dialog.js'
+import { openActionDialog, reasonField } from './action-dialog.js'
+import { pinClaim } from './fact-actions.js'
 import { sameValue } from './form-fields.js'
 import { openDisputes } from '../views/disputes.js'
 import { actorText } from '../views/people.js'
 
 const modalityOptions = Object.entries(modalityLabels)
-const reasonField = (help) => ({ name: 'reason', label: 'Reason', path: 'reason', type: 'textarea', required: true, help })
 const readingHelp = 'Only when the figure is not printed in the quote (read from a table, say): why it is the figure. Shown with the claim.'
 
 /** What the form shows of a claim, and what a stale-revision refresh compares. */
@@ -168,51 +168,6 @@ export function reassignClaim(claimId, currentFactId, facts, done) {
     staleText: staleClaim,
     describeStale: describeClaimChange,
     done: (result) => done(`Claim moved at ledger position ${result.data?.position ?? '?'}.`),
-  })
-}
-
-async function loadFact(factId) {
-  const result = await get(`/facts/${enc(factId)}`)
-  if (!result.ok) return result
-  const v = result.data
-  return { ok: true, values: { reason: '' }, precondition: { ifMatch: result.etag, snapshot: { value: v.display, status: v.status } } }
-}
-
-const describeFactChange = (before, after) =>
-  !before || !after
-    ? []
-    : [
-        before.value !== after.value ? `Value: “${before.value}” → “${after.value}”` : null,
-        before.status !== after.status ? `Status: ${before.status} → ${after.status}` : null,
-      ].filter(Boolean)
-
-export function pinClaim(factId, claimId, done) {
-  return openActionDialog({
-    draftKey: `pin:${factId}:${claimId}`,
-    title: 'Pin this claim as the preferred one',
-    intro: 'An editor’s choice overrides reconciliation: the fact shows this claim’s value, marked “pinned”, until unpinned.',
-    submitLabel: 'Pin claim',
-    fields: [reasonField('Why this claim should win; shown with the fact.')],
-    load: () => loadFact(factId),
-    build: (values, _initial, pre) => ({ method: 'POST', path: `/facts/${enc(factId)}/pins`, body: { claimId, reason: values.reason }, ifMatch: pre.ifMatch }),
-    staleText: 'Someone changed this fact since you opened the form.',
-    describeStale: describeFactChange,
-    done: (result) => done(`Pin recorded at ledger position ${result.data?.position ?? '?'}.`),
-  })
-}
-
-export function unpinFact(factId, done) {
-  return openActionDialog({
-    draftKey: `unpin:${factId}`,
-    title: 'Remove the pin',
-    intro: 'The fact goes back to the reconciled value of its claims.',
-    submitLabel: 'Unpin',
-    fields: [reasonField('Why the pin no longer applies')],
-    load: () => loadFact(factId),
-    build: (values, _initial, pre) => ({ method: 'DELETE', path: `/facts/${enc(factId)}/pins`, body: { reason: values.reason }, ifMatch: pre.ifMatch }),
-    staleText: 'Someone changed this fact since you opened the form.',
-    describeStale: describeFactChange,
-    done: (result) => done(`Unpin recorded at ledger position ${result.data?.position ?? '?'}.`),
   })
 }
 

@@ -7,12 +7,11 @@
  * write, so a resend after a lost answer records it once. "Reject" removes
  * the card and writes nothing.
  */
-import { enc, problemText, request } from '../api.js'
+import { enc, request } from '../api.js'
 import { announce, h, replaceChildren, uid } from '../dom.js'
 import { modalityLabels } from '../format.js'
-import { askForKey } from './key.js'
-import { clearFieldError, fieldForPath, fieldValue, renderField, showFieldError } from './form-fields.js'
-import { plainMessage } from './plain-errors.js'
+import { clearFieldError, fieldValue, renderField } from './form-fields.js'
+import { explainProblem } from './draft-problems.js'
 import { factFit } from './fact-fit.js'
 import { attributionHelp, confidenceBadge, highlighted, offsetsText, suggestionText, validAtHelp, why } from './draft-notes.js'
 import { createRequestIdentity } from './request-id.js'
@@ -178,7 +177,7 @@ export function draftCard({ draft, index, facts, source, textSource, factDoc, su
     status.textContent = ''
     accept.disabled = false
     if (result.ok) return recorded(result.data, req.body)
-    explain(result)
+    explainProblem(result, { fields, quoteField, factField, problemBox, setEditing })
   }
 
   function recorded(data, sent) {
@@ -196,43 +195,6 @@ export function draftCard({ draft, index, facts, source, textSource, factDoc, su
     card.querySelector('.badges').appendChild(h('span', { class: 'badge status-confirmed' }, 'recorded'))
     announce(`Draft ${index + 1} recorded at ledger position ${data.position}.`)
     onChange?.()
-  }
-
-  function explain({ status: code, problem }) {
-    const errors = Array.isArray(problem.errors) ? problem.errors : []
-    if (errors.length && (code === 400 || code === 422)) {
-      const unplaced = []
-      for (const e of errors) {
-        const f = fieldForPath([...fields, quoteField], e.path)
-        if (f) showFieldError(f, plainMessage(e.path, e.message))
-        else unplaced.push(e)
-      }
-      if (unplaced.length) showProblem(h('p', {}, 'Please check:'), h('ul', {}, unplaced.map((e) => h('li', {}, plainMessage(e.path, e.message)))))
-      const first = fields.find((f) => f.wrapper.classList.contains('invalid'))
-      if (first && first !== factField) setEditing(true)
-      ;(first ? first.input : problemBox).focus()
-      return
-    }
-    if (code === 401) {
-      showProblem(h('p', {}, 'Not signed in as an editor. Enter an editor key at the top of the page, then accept again; this draft is kept.'))
-      askForKey()
-      return
-    }
-    const hint =
-      code === 0 || code >= 500
-        ? 'Accepting again is safe: it carries the same request id, so the claim will not be recorded twice.'
-        : code === 429
-          ? 'Too many requests just now. Wait a moment, then accept again.'
-          : code === 403
-            ? 'Your key does not allow recording claims.'
-            : 'The draft is kept.'
-    showProblem(h('p', { class: 'problem-title' }, problemText(problem)), h('p', {}, hint))
-    problemBox.focus()
-  }
-
-  function showProblem(...content) {
-    replaceChildren(problemBox, ...content)
-    problemBox.hidden = false
   }
 
   form.addEventListener('submit', (event) => {
