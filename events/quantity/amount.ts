@@ -22,6 +22,8 @@ const currencyPrefixes: ReadonlyArray<readonly [RegExp, string]> = [
 const currencySuffixes: ReadonlyArray<readonly [RegExp, string]> = [
   [/\s+(?:us )?dollars$/, 'USD'],
   [/\s+euros$/, 'EUR'],
+  // "14.5 million pounds" is money; "200 pounds" alone may be a weight
+  [/(?<=(?:thousand|million|billion|trillion))\s+pounds$/, 'GBP'],
   [/\s+(usd|eur|gbp)$/, ''],
 ]
 
@@ -33,7 +35,7 @@ const currencySuffixes: ReadonlyArray<readonly [RegExp, string]> = [
  */
 const percentSuffix = /\s*(?:%|percent|per cent|pct\.?)$/
 /** A share written as a fraction word, exact in hundredths: "half", "a quarter", "three quarters". */
-const fractionShares: Record<string, number> = { half: 50, 'one half': 50, 'a half': 50, 'a quarter': 25, 'one quarter': 25, 'three quarters': 75, 'three-quarters': 75 }
+const fractionShares: Record<string, number> = { half: 50, 'one half': 50, 'a half': 50, 'a quarter': 25, 'one quarter': 25, 'three quarters': 75, 'three-quarters': 75, 'a fifth': 20, 'one fifth': 20, 'a tenth': 10, 'one tenth': 10 }
 
 /** Short scale marks, trusted only next to a currency ("$15m"); "15m" alone may be metres. */
 const currencyScaleMarks: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 }

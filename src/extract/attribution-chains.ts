@@ -4,8 +4,9 @@ import type { Token } from './tokens.js'
 /**
  * Cues that name who a figure came from through a chain or a passive, which
  * the speech-verb cues do not see:
- * - "the station learned from three nurses that ...": the nurses state it;
- *   the words are a source's description, so the "three" in them is no claim;
+ * - "the station learned from three nurses that ...": the station states it,
+ *   via the nurses; the words are a source's description, so the "three" in
+ *   them is no claim;
  * - "was confirmed by the national mining inspectorate";
  * - "..., two officials familiar with the talks said": a conduit (via),
  *   leaving the author to the sentence's subject;
@@ -26,7 +27,12 @@ function learnedFrom(tokens: Token[], k: number): Attribution | null {
   const at = k + (told ? 3 : 2)
   const words = phraseAfter(tokens, at, 8, true)
   if (words.length === 0) return null
-  return { attributedTo: textOf(words), via: [], source: 'according-to', verb: told ? 'told' : t.lower, at: k, span: { from: k, to: at + words.length } }
+  const span = { from: k, to: at + words.length }
+  if (told) return { attributedTo: textOf(words), via: [], source: 'according-to', verb: 'told', at: k, span }
+  // "the Chronicle learned from three nurses": the outlet states it, the nurses are how it knows (a via chain).
+  const learner = phraseBefore(tokens, k, 4)
+  const outlet = looksLikeActor(textOf(learner), learner) ? textOf(learner) : ''
+  return { attributedTo: outlet, via: [textOf(words)], source: 'according-to', verb: t.lower, at: k, span }
 }
 
 /** "was confirmed by the national mining inspectorate". */

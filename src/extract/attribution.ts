@@ -2,7 +2,7 @@ import type { AttributionSource } from './draft-claim.js'
 import { chainCue } from './attribution-chains.js'
 import { adjacent, type Token } from './tokens.js'
 import {
-  actionVerbs, closesStatement, intro, invertingVerbs, isWord, looksLikeActor, npBoundary, phraseAfter, phraseBefore, pronouns, skippableBeforeVerb,
+  actionVerbs, closesStatement, intro, invertingVerbs, isWord, looksLikeActor, nameTags, npBoundary, phraseAfter, phraseBefore, pronouns, skippableBeforeVerb,
   speechOnlyAtClauseEnd, speechOnlyBeforeObject, speechVerbs, textOf, withAppositive,
   type Attribution,
 } from './speaker-phrases.js'
@@ -76,11 +76,11 @@ function accordingToCue(tokens: Token[], k: number): Attribution | null {
     return { attributedTo: '', via: [phrase], source: 'according-to', at: k, span }
   }
   const authored = /^(?:[\w'-]+ ){0,3}?(?:estimates?|reports?|counts?|surveys?|tally|tallies|analysis|figures|data|statements?|study|census|assessments?|projections?|polls?|reviews?) (?:by|from|of) (?:the )?(.+)$/i.exec(phrase)
-  if (authored) return { attributedTo: authored[1]!, via: [], source: 'according-to', at: k, span }
+  if (authored) return { attributedTo: authored[1]!, via: [], source: 'according-to', at: k, span, ...nameTags(words) }
   // "according to customs data", "according to agency figures": the body whose numbers they are
   const owned = /^(?:its |their )?(?:latest |preliminary |official |new )?([\w' -]+?) (?:data|figures|statistics|numbers|records|estimates)$/i.exec(phrase)
   if (owned && looksLikeActor(owned[1]!)) return { attributedTo: owned[1]!, via: [], source: 'according-to', at: k, span }
-  return looksLikeActor(phrase) ? { attributedTo: phrase, via: [], source: 'according-to', at: k, span } : null
+  return looksLikeActor(phrase) ? { attributedTo: phrase, via: [], source: 'according-to', at: k, span, ...nameTags(words) } : null
 }
 
 function citing(tokens: Token[], k: number): Attribution | null {
@@ -108,8 +108,13 @@ function speakerCue(tokens: Token[], k: number): Attribution | null {
   const before = phraseBefore(tokens, k)
   if (before.length > 0) {
     const phrase = withAppositive(tokens, before)
-    if (looksLikeActor(phrase, before)) return { attributedTo: phrase, via: [], source: 'speaker', verb, at: k, span: { from: k - before.length, to: k + 1 } }
+    const trailing = tokens[k - before.length - 1]?.text === ','
+    if (looksLikeActor(phrase, before)) return { attributedTo: phrase, via: [], source: 'speaker', verb, at: k, span: { from: k - before.length, to: k + 1 }, ...nameTags(before), trailing }
     if (!pronouns.test(phrase.toLowerCase())) return null
+  }
+  // "..., it said.", "She said the hospital had ...": the latest named speaker (the caller knows who).
+  if (/^(?:it|they|he|she)$/.test(tokens[k - 1]?.lower ?? '') && /^[,"]?$/.test(tokens[k - 2]?.text ?? '')) {
+    return { attributedTo: '', via: [], source: 'carried', verb, at: k, pronoun: true }
   }
   if (before.length === 0 && tokens[k - 1]?.text === ',') {
     // "the city's finance director, Raj Patel, told council members"
@@ -132,6 +137,8 @@ function speakerCue(tokens: Token[], k: number): Attribution | null {
   return null
 }
 
+const properTags = ['ProperNoun', 'Person', 'Organization', 'Place']
+
 /** Every attribution cue in the sentence, in text order; read once per sentence, then filtered per figure by `cuesFor`. */
 export function findAttributions(tokens: Token[]): Attribution[] {
   const found: Attribution[] = []
@@ -145,8 +152,12 @@ export function findAttributions(tokens: Token[]): Attribution[] {
   const subject = sentenceSubject(tokens)
   if (subject) {
     const phrase = textOf(subject.words)
-    if (looksLikeActor(phrase) && !subject.words.some((w) => /\d/.test(w.text))) {
-      found.push({ attributedTo: phrase, via: [], source: 'subject', verb: tokens[subject.verbAt]!.text, at: 0, verbAt: subject.verbAt })
+    // "Youth unemployment reached ...", "Parents packed ...": a capital that only opens the sentence names nobody.
+    const first = subject.words[0]!
+    const opensSentence = /^[,"(-]$/.test(tokens[tokens.indexOf(first) - 1]?.text ?? ',') && !(first.tags.has('Noun') && properTags.some((tag) => first.tags.has(tag)))
+    const asWritten = opensSentence ? `${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}` : phrase
+    if (looksLikeActor(asWritten) && !subject.words.some((w) => /\d/.test(w.text))) {
+      found.push({ attributedTo: phrase, via: [], source: 'subject', verb: tokens[subject.verbAt]!.text, at: 0, verbAt: subject.verbAt, ...nameTags(subject.words), proper: !opensSentence || /\p{Lu}/u.test(asWritten) })
     }
   }
   return found
@@ -164,11 +175,13 @@ const rank: Record<AttributionSource, number> = { citing: 0, 'according-to': 1, 
  * the figure's clause, or null when nobody in the sentence is named as its
  * author. Conduits found anywhere in the sentence are returned as `via`.
  */
-export function chooseAttribution(cues: Attribution[], clause: { from: number; to: number }): { best: Attribution | null; via: string[] } {
+export function chooseAttribution(cues: Attribution[], clause: { from: number; to: number }, figureAt = -1): { best: Attribution | null; via: string[] } {
   const via = cues.filter((c) => c.attributedTo === '').flatMap((c) => c.via)
   const authors = cues.filter((c) => c.attributedTo !== '')
   const inClause = authors.filter((c) => c.at >= clause.from && c.at < clause.to)
   const pool = inClause.length > 0 ? inClause : authors
-  const best = [...pool].sort((a, b) => rank[a.source] - rank[b.source])[0] ?? null
+  // Of two speakers, the one closing the sentence frames it: "Insurers estimate ..., the state insurance council said."
+  const frames = (c: Attribution) => (c.trailing && c.at > figureAt ? 0 : 1)
+  const best = [...pool].sort((a, b) => rank[a.source] - rank[b.source] || frames(a) - frames(b))[0] ?? null
   return { best, via: [...(best?.via ?? []), ...via] }
 }

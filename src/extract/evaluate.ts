@@ -52,8 +52,11 @@ export function sameName(expected: string, actual: string | null): boolean {
   return [...a].every((w) => b.has(w)) || [...b].every((w) => a.has(w))
 }
 
-function sameQuantity(label: LabelledFigure['quantity'], draft: DraftClaim['value']): boolean {
-  return label.hedge === draft.hedge && JSON.stringify(label.stated) === JSON.stringify(draft.stated) && (label.unit ?? null) === (draft.unit ?? null)
+/** One unit spelled two ways by labellers: "percent" is "%". */
+const unitSpelling = (unit: string | undefined) => (unit === undefined ? null : /^(?:percent|per cent|pct)$/i.test(unit) ? '%' : unit)
+
+export function sameQuantity(label: LabelledFigure['quantity'], draft: Pick<DraftClaim['value'], 'hedge' | 'stated' | 'unit'>): boolean {
+  return label.hedge === draft.hedge && JSON.stringify(label.stated) === JSON.stringify(draft.stated) && unitSpelling(label.unit) === unitSpelling(draft.unit)
 }
 
 function sameVia(expected: string[], actual: string[]): boolean {

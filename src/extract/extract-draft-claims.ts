@@ -9,6 +9,7 @@ import { findFigures } from './figures.js'
 import { checkExtractInput } from './input-check.js'
 import { mergeRepeats } from './repeats.js'
 import { splitSentences } from './sentences.js'
+import { emptyMemory, rememberSentence } from './speaker-memory.js'
 import { foldForMatching } from './tokens.js'
 
 /**
@@ -33,6 +34,7 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
   let lastCounted: Counted | null = null
   const wholes: Carry['wholes'] = []
   let previous: { sentence: number; attribution: Attribution } | null = null
+  const memory = emptyMemory()
 
   splitSentences(text).forEach((sentence, sentenceIndex) => {
     const carry: Carry = {
@@ -41,7 +43,10 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
       wholes,
       lastAttributionInSentence: null,
       previousSentence: previous?.sentence === sentenceIndex - 1 ? previous.attribution : null,
+      memory,
     }
+    const sentenceCues: Attribution[] = []
+    let taken: Attribution | null = null
     const continues = continuesPrevious.test(folded.slice(sentence.start, sentence.end))
     for (const span of analysisUnits(folded.slice(sentence.start, sentence.end))) {
       const start = sentence.start + span.from
@@ -49,12 +54,14 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
       const tokens = span.clause ? sentence.tokens.filter((t) => t.start >= start && t.end <= end) : sentence.tokens
       const found = findFigures(tokens, text).map((figure) => ({ figure, kind: classifyFigure(tokens, figure, folded) }))
       if (found.length === 0) continue
+      const cues = findAttributions(tokens)
+      sentenceCues.push(...cues)
       const unitFolded = folded.slice(start, end)
       const unit: Unit = {
         text, folded: unitFolded, start, tokens,
         // Dates and qualifiers are shared out among the figures that are claims, not among years and dates.
         claimFigures: found.filter((f) => f.kind.kind !== 'skip').map((f) => f.figure),
-        cues: findAttributions(tokens),
+        cues,
         isHeading: sentence.isHeading,
         clause: span.clause,
         continues,
@@ -73,8 +80,11 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
         if (outcome.counted && outcome.draft.value.unit === undefined && outcome.counted.how !== 'unit') wholes.push({ counted: outcome.counted, value: outcome.draft.value.upper ?? outcome.draft.value.stated[0]! })
         if (outcome.attribution.source !== 'publisher') carry.lastAttributionInSentence = outcome.attribution
         previous = { sentence: sentenceIndex, attribution: outcome.attribution }
+        taken = outcome.attribution
       }
     }
+    // A sentence without figures can still name who speaks next ("The department said the fire had grown.").
+    rememberSentence(memory, sentenceCues.length > 0 ? sentenceCues : findAttributions(sentence.tokens), taken)
   })
 
   const merged = mergeRepeats(drafts)

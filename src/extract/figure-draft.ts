@@ -1,5 +1,5 @@
 import type * as chrono from 'chrono-node'
-import { chooseAttribution, cuesFor, type Attribution } from './attribution.js'
+import { bodyStart, chooseAttribution, cuesFor, type Attribution } from './attribution.js'
 import { clauseAt } from './clauses.js'
 import { scoreConfidence } from './confidence.js'
 import { countedText, findCounted, type Counted } from './counted-noun.js'
@@ -7,6 +7,7 @@ import type { DraftClaim, SkippedFigure } from './draft-claim.js'
 import type { FigureKind } from './figure-kind.js'
 import type { Figure } from './figures.js'
 import { readModality } from './modality.js'
+import { resolveStandIn, type SpeakerMemory } from './speaker-memory.js'
 import type { Token } from './tokens.js'
 import { datesIn, resolveValidTime } from './valid-time.js'
 
@@ -45,6 +46,8 @@ export interface Carry {
   lastAttributionInSentence: Attribution | null
   /** The attribution of the last draft of the previous sentence, if that sentence had one. */
   previousSentence: Attribution | null
+  /** Who the article has named so far ("it said", "the company said"). */
+  memory: SpeakerMemory
 }
 
 export type FigureOutcome = { draft: Omit<DraftClaim, 'suggestedFact'>; counted: Counted | null; attribution: Attribution } | { skipped: SkippedFigure }
@@ -70,9 +73,18 @@ function maskOtherFigures(unit: Unit, own: Figure, clause: { from: number; to: n
   const others = unit.claimFigures.filter((f) => f !== own && f.start - unit.start < clause.to && f.end - unit.start > clause.from).slice(0, 40)
   for (const other of others) {
     const from = other.first > own.first ? unit.tokens[Math.max(other.first - 3, own.last)]!.start - unit.start : other.start - unit.start
-    for (let i = Math.max(from, 0); i < Math.min(other.end - unit.start, chars.length); i++) chars[i] = ' '
+    // "the 110,000 forecast by economists": a participle right after a figure qualifies that figure
+    const next = unit.tokens[other.last]
+    const to = next && /^(?:forecast|estimated|projected|expected|predicted)$/.test(next.lower) ? next.end : other.end
+    for (let i = Math.max(from, 0); i < Math.min(to - unit.start, chars.length); i++) chars[i] = ' '
   }
   return chars.join('')
+}
+
+/** Where the unit's text proper starts, after a dateline ("DORWICH, March 12 -"), as an offset within it. */
+function bodyFrom(unit: Unit): number {
+  const first = bodyStart(unit.tokens)
+  return first > 0 && unit.tokens[first] ? unit.tokens[first]!.start - unit.start : 0
 }
 
 function skip(figure: Figure, reason: string): FigureOutcome {
@@ -93,12 +105,18 @@ export function draftFigure(unit: Unit, figure: Figure, kind: Exclude<FigureKind
   const clause = clauseAt(unit.folded, at)
   const firstToken = tokens.findIndex((t) => t.start - unit.start >= clause.from)
   const endToken = tokens.findIndex((t) => t.start - unit.start >= clause.to)
-  const chosen = chooseAttribution(cuesFor(unit.cues, figure.first), { from: firstToken, to: endToken < 0 ? tokens.length : endToken })
+  const chosen = chooseAttribution(cuesFor(unit.cues, figure.first), { from: firstToken, to: endToken < 0 ? tokens.length : endToken }, figure.first)
   let attribution: Attribution
-  if (chosen.best) attribution = chosen.best
+  const pronoun = cuesFor(unit.cues, figure.first).find((c) => c.pronoun)
+  if (chosen.best) attribution = resolveStandIn(chosen.best, carry.memory, unit.cues)
   else if (carry.lastAttributionInSentence) attribution = { ...carry.lastAttributionInSentence, at: -1 }
+  else if (pronoun && carry.memory.lastSpeaker) attribution = { ...carry.memory.lastSpeaker, source: 'carried', at: -1 }
   else if (carry.previousSentence && carry.previousSentence.source !== 'publisher' && unit.continues) attribution = { ...carry.previousSentence, source: 'carried', at: -1 }
-  else attribution = { attributedTo: unit.publisher ?? 'the publisher', via: [], source: 'publisher', at: -1 }
+  // "..., according to two people familiar with the deal": with nobody else named, the people are the source.
+  else if (chosen.via.length === 1 && /^(?:\w+ )?(?:people|persons|sources|officials|diplomats|aides|insiders)\b/i.test(chosen.via[0]!)) {
+    attribution = { attributedTo: chosen.via[0]!, via: [], source: 'according-to', at: -1 }
+    chosen.via = []
+  } else attribution = { attributedTo: unit.publisher ?? 'the publisher', via: [], source: 'publisher', at: -1 }
   const via = [...new Set([...attribution.via, ...chosen.via])]
 
   const clauseText = maskOtherFigures(unit, figure, clause)
@@ -114,7 +132,8 @@ export function draftFigure(unit: Unit, figure: Figure, kind: Exclude<FigureKind
   const planned = modality.modality === 'planned'
   const validTime = resolveValidTime({
     sentence: unit.folded,
-    dates: unit.dates(planned),
+    dates: unit.dates,
+    bodyFrom: bodyFrom(unit),
     figure: { from: at, to: figure.end - unit.start },
     figures: unit.claimFigures.map((f) => ({ from: f.start - unit.start, to: f.end - unit.start })),
     clause,

@@ -62,6 +62,7 @@ function readNumber(tokens: Token[], i: number): number | null {
     if (parseNumberWords(tokens.slice(i, j).map((x) => x.text).join(' ')) === null) return null
   }
   if (tokens[j]?.kind === 'word' && currencyWords.has(tokens[j]!.lower)) j++
+  else if (tokens[j]?.lower === 'pounds' && scaleWords.has(tokens[j - 1]?.lower ?? '')) j++ // "14.5 million pounds" (money; "200 pounds" may weigh)
   return percentEnd(tokens, i, j) ?? j
 }
 
@@ -77,8 +78,14 @@ function percentEnd(tokens: Token[], i: number, j: number): number | null {
 /** A share written as a fraction word before "of": "nearly half of those polled", "a quarter of the budget". */
 function fractionEnd(tokens: Token[], i: number): number | null {
   const t = tokens[i]
-  if (t?.lower === 'half' && tokens[i + 1]?.lower === 'of') return i + 1
-  if (/^(?:a|one|three)$/.test(t?.lower ?? '') && /^quarters?$/.test(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'of') return i + 2
+  // "fell by nearly half", "by more than a fifth": a change by a share
+  let b = i - 1
+  while (b >= i - 3 && /^(?:nearly|almost|about|roughly|more|less|than|over|under|just|some)$/.test(tokens[b]?.lower ?? '')) b--
+  const byShare = tokens[b]?.lower === 'by'
+  const share = (end: number) => (tokens[end]?.lower === 'of' || byShare ? end : null)
+  if (t?.lower === 'half') return share(i + 1)
+  if (/^(?:a|one|three)$/.test(t?.lower ?? '') && /^quarters?$/.test(tokens[i + 1]?.lower ?? '')) return share(i + 2)
+  if (/^(?:a|one)$/.test(t?.lower ?? '') && /^(?:fifth|tenth)$/.test(tokens[i + 1]?.lower ?? '')) return share(i + 2)
   return null
 }
 
@@ -140,7 +147,8 @@ export function findFigures(tokens: Token[], text: string): Figure[] {
           }
           break
         }
-        if (last === rangeEnd && /runs backwards/.test(parsed.error.message)) backwardsRange = true
+        // "cut VAT from 10% to 4%": a change between two figures, each a figure; "won 2-1" is a score
+        if (last === rangeEnd && /runs backwards/.test(parsed.error.message) && opener !== 'from') backwardsRange = true
       }
       if (found) break
     }

@@ -20,24 +20,22 @@ export interface ModalityReading {
 }
 
 const planned =
-  /\b(?:plans? to|planning to|planned to|intends? to|intending to|aims? to|expects? to|expected to|(?:is|are) set to|(?:is|are) due to|poised to|preparing to|prepares to|close to (?:announcing|imposing|approving|signing|finalizing|reaching|adopting)|(?:is|are) about to|propos(?:es|ed|ing) to|pledged to|promised to|vowed to|seeks? to|hopes? to|would|will|could be announced|subject to change|to be announced|not yet final|(?:has |have |had )?(?:promised|pledged|promises|pledges|earmarked|set aside)(?= (?:about |some |up to |nearly |more than |an estimated )?[$€£\d]))\b/
+  /\b(?:plans? to|planning to|planned to|intends? to|intending to|aims? to|expects? to|expected to|(?:is|are) set to|(?:is|are) due to|poised to|preparing to|prepares to|close to (?:announcing|imposing|approving|signing|finalizing|reaching|adopting)|(?:is|are) about to|propos(?:es|ed|ing) to|pledged to|promised to|vowed to|seeks? to|hopes? to|would|will|could be announced|(?:could|may|might) (?:close|cut|hire|add|raise|build|open|shed|eliminate|lay off)|subject to change|to be announced|not yet final|(?:has |have |had )?(?:promised|pledged|promises|pledges|earmarked|set aside)(?= (?:about |some |up to |nearly |more than |an estimated )?[$€£\d]))\b/
 /** Estimates and projections: "estimated", "projected", "could reach 2,500". */
-const estimate = /\b(?:estimat\w*|projected|projections?|forecasts?|roughly|approximately|preliminary count|(?:could|may|might) (?:reach|rise to|climb to|top|exceed|total|hit))\b/
+const estimate = /\b(?:estimat\w*|projected|projections?|forecasts?|roughly|approximately|preliminary count|(?:could|may|might) (?:reach|rise to|climb to|top|exceed|total|hit|cost|save|run to|amount to))\b/
 const allegationVerbs = /^(?:alleged|alleges|allege|claimed|claims|claim|accused|accuses)$/
 const government =
   /\b(?:department|dept|ministry|minister|secretary|treasury|government|administration|agency|office|council|councilmember|police|army|military|navy|authorities|authority|officials?|spokes(?:man|woman|person)|prosecutors?|sheriff|mayor|governor|president|senator|congress|parliament|commission(?:er)?|court|judge|white house|kremlin|united states|state|federal|county|city|bureau|embassy|regime|cabinet|legislature|lawmakers|fire|emergency|health|district|school board|customs|coast guard|transit authority|municipality|municipal|province|provincial|superintendent|ministry|marshal|harbou?r master|coroner|inspectorate|inspectors?|regulators?|weather service|(?:hospital|health) trust|statistics office|census)\b|\bu\.s\.|\bUS\b|\bUK\b|\bEU\b/i
 
-export function isGovernmentSpeaker(name: string): boolean {
-  return government.test(name)
-}
+/** Bodies whose spokespeople and officials speak for no government: "a university spokeswoman", "a spokesman for Ridgeline Power". */
+const privateBody = /\b(?:university|college|company|club|firm|airline|bank|utility|power|energy|insurer|union|institute|charity|league|team|inc|ltd|corp|plc)\b/i
+const onlyForBody = /\b(?:spokes(?:man|woman|person)|officials?|office|director|executive|president)\b/gi
+/** Prosecutors and plaintiffs accuse: what they say of a defendant is an allegation until a court finds it. */
+const accusers = /\b(?:prosecutors?|plaintiffs?|lawsuit|indictment|complainants?)\b/i
 
-/** The earlier of two cues in the clause, since "projected that enrollment would drop" is a projection, not a plan. */
-function firstOf(clause: string, a: RegExp, b: RegExp): 'a' | 'b' | null {
-  const ma = a.exec(clause)
-  const mb = b.exec(clause)
-  if (!ma && !mb) return null
-  if (ma && (!mb || ma.index <= mb.index)) return 'a'
-  return 'b'
+export function isGovernmentSpeaker(name: string): boolean {
+  if (privateBody.test(name) && !government.test(name.replace(onlyForBody, ''))) return false
+  return government.test(name) || /\b(?:finance|budget) director\b/i.test(name)
 }
 
 export function readModality(input: {
@@ -52,9 +50,20 @@ export function readModality(input: {
   verb?: string
 }): ModalityReading {
   const clause = input.clause.toLowerCase()
-  const plan = planned.exec(clause)
-  if (plan && firstOf(clause, planned, estimate) === 'a') return { modality: 'planned', reason: `planned: the clause says "${plan[0].trim()}"` }
+  const figureAt = input.clauseBeforeFigure.length
+  // "Counting of about 150,000 votes will continue", "21% said they would consider": a bare "will" after the figure is about something else.
+  // ("some 350 teachers will retire" is the figure's own future: its noun is the subject of "will").
+  const bareModalAfter = (m: RegExpExecArray) =>
+    /^(?:will|would)$/.test(m[0].trim()) && m.index >= figureAt && (/\bof\s+(?:\S+\s+)?$/.test(input.clauseBeforeFigure.toLowerCase()) || /\b(?:said|say|says)\b/.test(clause.slice(figureAt, m.index)))
+  // "will raise the fare to $3.25 from $2.90": the figure changed from is today's, not the plan's.
+  const changedFrom = /\b(?:up |down )?from\s+$/i.test(input.clauseBeforeFigure)
+  const plans = changedFrom ? [] : [...clause.matchAll(new RegExp(planned.source, 'g'))].filter((m) => !bareModalAfter(m))
+  const plan = plans[0] ?? null
+  // The earlier of the two cues decides: "projected that enrollment would drop" is a projection, not a plan.
+  const guessAt = estimate.exec(clause)
+  if (plan && (!guessAt || plan.index <= guessAt.index)) return { modality: 'planned', reason: `planned: the clause says "${plan[0].trim()}"` }
   if (input.verb && allegationVerbs.test(input.verb)) return { modality: 'allegation', reason: `allegation: the speaker "${input.verb}" it` }
+  if ((input.source === 'speaker' || input.source === 'according-to') && accusers.test(input.attributedTo)) return { modality: 'allegation', reason: `allegation: stated by the accusing side (${input.attributedTo})` }
   if (/\ballegedly\b/.test(input.clauseBeforeFigure.toLowerCase())) return { modality: 'allegation', reason: 'allegation: "allegedly" before the figure' }
   const guess = estimate.exec(clause)
   if (guess) return { modality: 'estimate', reason: `estimate: the clause says "${guess[0]}"` }

@@ -27,6 +27,7 @@ function keyOf(r: Repeatable): string | null {
   return JSON.stringify([v.hedge, v.stated, v.unit ?? null, headWord(r.counted)])
 }
 
+const bareValue = (r: Repeatable) => JSON.stringify([r.draft.value.stated, r.draft.value.unit ?? null])
 const valueKey = (r: Repeatable) => JSON.stringify([r.draft.value.hedge, r.draft.value.stated, r.draft.value.unit ?? null])
 
 /** Listing every repeat of a figure that a text states thousands of times helps nobody. */
@@ -40,6 +41,16 @@ export function mergeRepeats<T extends Repeatable>(drafts: T[]): T[] {
     if (!d.isHeading && key !== null && !bodyTwin.has(valueKey(d))) bodyTwin.set(valueKey(d), key)
   }
   const keys = new Map<T, string | null>(drafts.map((d) => [d, keyOf(d) ?? (d.isHeading ? bodyTwin.get(valueKey(d)) ?? null : null)]))
+  // A headline drops hedges and words ("to cut 1,200 jobs" over "about 1,200 jobs"): it repeats the body's first figure of the same value and unit.
+  const bodyByValue = new Map<string, T>()
+  for (const d of drafts) if (!d.isHeading && !bodyByValue.has(bareValue(d))) bodyByValue.set(bareValue(d), d)
+  drafts.forEach((d, i) => {
+    const twin = d.isHeading ? bodyByValue.get(bareValue(d)) : undefined
+    // a bare count names what it counts: "two city hospitals" is no repeat of "two people"
+    if (!twin || (d.draft.value.unit === undefined && d.counted && twin.counted && headWord(d.counted) !== headWord(twin.counted))) return
+    if (keys.get(twin) == null) keys.set(twin, `twin:${i}`)
+    keys.set(d, keys.get(twin)!)
+  })
   const keyOfDraft = (d: T) => keys.get(d) ?? null
   const groups = new Map<string, T[]>()
   const out: T[] = []

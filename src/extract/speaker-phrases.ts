@@ -16,7 +16,22 @@ export interface Attribution {
   embedded?: boolean
   /** A sentence subject attributes only the figures after its verb. */
   verbAt?: number
+  /** The name is a person's, or starts with a proper noun (compromise's tags): see speaker-memory.ts. */
+  person?: boolean
+  proper?: boolean
+  /** A pronoun speaker ("..., it said."): the latest named speaker, found by the caller. */
+  pronoun?: boolean
+  /** The speaker closes the sentence after a comma ("..., the council said."). */
+  trailing?: boolean
+  /** The bare description the name was resolved from ("the company"). */
+  resolvedFrom?: string
 }
+
+/** What compromise's tags say of a name's words. */
+export const nameTags = (words: readonly Token[]): { person?: boolean; proper?: boolean } => words.every((w) => w.tags.size === 0) ? {} : ({
+  person: words.some((w) => w.tags.has('Person') && !w.tags.has('Actor')),
+  proper: ['ProperNoun', 'Organization', 'Place'].some((tag) => words[0]?.tags.has(tag) ?? false),
+})
 
 /**
  * The words that name a speaker, shared by the attribution cues: who counts
@@ -31,16 +46,16 @@ export const speechVerbs = new Set([
   'announced', 'announces', 'confirmed', 'confirms',
   'said', 'says', 'say', 'told', 'tells', 'stated', 'reported', 'estimated', 'estimates', 'estimate', 'claimed', 'claims', 'claim',
   'alleged', 'alleges', 'allege', 'added', 'noted', 'wrote', 'posted', 'explained', 'declared', 'acknowledged', 'insisted', 'warned', 'testified',
-  'found', 'finds', 'called', 'described',
+  'found', 'finds', 'called', 'described', 'accused', 'accuses', 'understands', 'understood', 'showed', 'show', 'shows',
 ])
 /** Verbs that report speech only when what follows is what was said: "called the decision ...", not "called for". */
-export const speechOnlyBeforeObject = new Set(['called', 'described', 'found', 'finds'])
+export const speechOnlyBeforeObject = new Set(['called', 'described', 'found', 'finds', 'accused', 'accuses'])
 /**
  * Verbs that report speech only when they close the statement or open a
  * "that" clause ("..., the mine's owner announced.", "confirmed that 40");
  * "announced new sanctions on 21 people" is an action of the sentence subject.
  */
-export const speechOnlyAtClauseEnd = new Set(['announced', 'announces', 'confirmed', 'confirms'])
+export const speechOnlyAtClauseEnd = new Set(['announced', 'announces', 'confirmed', 'confirms', 'understands', 'understood', 'showed', 'show', 'shows'])
 export const closesStatement = (next: Token | undefined) =>
   next === undefined || /^(?:[,.;:"]|that|on|late|early|in|last|this|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(next.lower)
 /** Adverbs between a speaker and the verb: "Officials also said". */
@@ -60,7 +75,7 @@ export const npBoundary = new Set([
 ])
 export const skippableBeforeVerb = /^(?:on|in|last|this|also|still|has|have|had|is|was|are|were|will|would|close|to|set|expected|about|now|already|recently|just|formally|officially|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)$/
 export const actorNouns =
-  /\b(?:customs|authority|agency|board|district|ministry|coast guard|hospital|union|university|institute|officials?|spokes(?:man|woman|person)|ministers?|ministry|department|agency|office|police|authorities|prosecutors?|advocates|insurers|director|mayor|governor|council|government|administration|sheriff|experts|witnesses|report|watchdog|analysts|researchers|economists|organi[sz]ers|officers|lawmakers|critics|activists|doctors|hospital|company|union|group|party|treasury|secretary|president|commission|court|federation|association|institute|center|centre|bureau|service|services|committee|army|military|marshal|master|owner|operator|chief|commissioner|inspector|inspectorate|coroner|manager|chair|chairman|chairwoman|ceo|executive|representative|superintendent|principal|survey|poll|study|census|audit|regulator|utility|trust|league|club|coach|firm|network|station|broadcaster|insurer|bank|airline|utility|employer|landlord|rescuers|firefighters|paramedics|nurses|teachers|residents|workers|farmers|owners|staff)\b/i
+  /\b(?:customs|authority|agency|board|district|ministry|coast guard|hospital|union|university|institute|officials?|spokes(?:man|woman|person)|ministers?|ministry|department|agency|office|police|authorities|prosecutors?|advocates|insurers|director|mayor|governor|council|government|administration|sheriff|experts|witnesses|report|watchdog|analysts|researchers|economists|organi[sz]ers|officers|lawmakers|critics|activists|doctors|hospital|company|union|group|party|treasury|secretary|president|commission|court|federation|association|institute|center|centre|bureau|service|services|committee|army|military|marshal|master|owner|operator|chief|commissioner|inspector|inspectorate|coroner|manager|chair|chairman|chairwoman|ceo|executive|representative|superintendent|principal|survey|poll|study|census|audit|regulator|utility|trust|league|club|coach|firm|network|station|broadcaster|insurer|bank|airline|utility|employer|landlord|rescuers|firefighters|paramedics|nurses|teachers|residents|workers|farmers|owners|staff|coalition|mission|observers|monitors|campaigners|figures|data|statistics)s?\b/i
 export const pronouns = /^(?:it|they|he|she|we|i|you|this|that)$/
 export const determiners = /^(?:the|a|an)\s+/i
 export const intro = /^(?:in|on|at|by|as|since|after|before|during|to|for|last|this|earlier|later|meanwhile|instead|also|separately|however|still|overall|in addition)$/
@@ -83,12 +98,21 @@ export function phraseBefore(tokens: Token[], k: number, max = 8): Token[] {
   const words: Token[] = []
   let i = k - 1
   while (i >= 0 && isWord(tokens[i]) && speakerAdverbs.has(tokens[i]!.lower)) i--
+  // "Amara Lewis, 21, accused": an age between the name and the verb
+  if (tokens[i]?.text === ',' && tokens[i - 1]?.kind === 'num' && tokens[i - 2]?.text === ',') i -= 3
+  // "Rosa Tan, who voted against the plan, said": the name before the relative clause
+  if (tokens[i]?.text === ',') {
+    const opener = tokens.slice(Math.max(0, i - 12), i).findLastIndex((t, j, run) => /^(?:who|which)$/.test(t.lower) && run[j - 1]?.text === ',')
+    if (opener >= 0) i = Math.max(0, i - 12) + opener - 2
+  }
   // "a city survey released on Wednesday found": the date and the participle are not the speaker's name
   if (i >= 1 && isWord(tokens[i]) && timeWords.test(tokens[i]!.lower) && /^(?:on|last|this)$/.test(tokens[i - 1]!.lower)) i -= 2
   if (i >= 1 && isWord(tokens[i]) && /^(?:released|published|issued|presented|commissioned)$/.test(tokens[i]!.lower)) i--
   for (; i >= 0 && words.length < max; i--) {
     const t = tokens[i]!
-    if (!isWord(t) || npBoundary.has(t.lower) || speechVerbs.has(t.text)) break
+    // "A coalition of neighbourhood groups", "Observers from the monitoring mission", "a spokesman for Ridgeline Power": one name
+    const joins = /^(?:of|from|for)$/.test(t.lower) && words.length > 0 && isWord(tokens[i - 1]) && !npBoundary.has(tokens[i - 1]!.lower) && (tokens[i - 1]!.tags.has('Noun') || /^\p{Lu}/u.test(tokens[i - 1]!.text))
+    if (!isWord(t) || (npBoundary.has(t.lower) && !joins) || speechVerbs.has(t.text)) break
     words.unshift(t)
   }
   return words
@@ -113,6 +137,8 @@ export function withAppositive(tokens: Token[], words: Token[]): string {
   const name = textOf(words)
   if (tokens[first - 1]?.text !== ',' || !words.every((w) => /^\p{Lu}/u.test(w.text))) return name
   const title = phraseBefore(tokens, first - 1, 6)
-  return title.length > 0 && /^(?:the|a|an)$/i.test(title[0]!.text) ? `${name}, ${title.map((t) => t.text).join(' ').replace(/\s+'/g, "'")}` : name
+  // "..., a club record, Rovers said": a title names a role ("the city's finance director"), not anything before a comma.
+  const role = title.length > 0 && (namesSpeaker(title) || actorNouns.test(title[title.length - 1]!.lower))
+  return role && /^(?:the|a|an)$/i.test(title[0]!.text) ? `${name}, ${title.map((t) => t.text).join(' ').replace(/\s+'/g, "'")}` : name
 }
 

@@ -57,7 +57,8 @@ function pieces(segment: string, base: number, start: number, end: number, tags:
     const groups = m.groups!
     const kind = groups.num !== undefined ? 'num' : groups.punct !== undefined ? 'punct' : 'word'
     const at = base + start + m.index!
-    const text = m[0].replace(/'$/, '')
+    // A plural possessive keeps its apostrophe apart ("students' union"); a lone apostrophe stays itself.
+    const text = kind === 'word' ? m[0].replace(/'$/, '') : m[0]
     into.push(piece(kind, text, at, kind === 'punct' ? noTags : tags))
     if (text.length < m[0].length) into.push(piece('punct', "'", at + text.length, noTags))
   }
@@ -116,13 +117,15 @@ type ReadJson = Array<{ terms: Term[] }>
 const read = (doc: ReturnType<typeof nlp>): ReadJson => doc.json({ offset: true, terms: { offset: true } }) as ReadJson
 const numberWords = new Set(numberWordList)
 const mayHoldFigure = (tokens: Token[]) => tokens.some((t) => t.kind === 'num' || t.lower.split('-').some((w) => numberWords.has(w)))
+/** A sentence that names a speaker is tagged too: a later "the company said" or "it said" refers back to it (speaker-memory.ts). */
+const mayNameSpeaker = (tokens: Token[]) => tokens.some((t) => /^(?:said|says|told|announced|according|reported|confirmed|estimated)$/.test(t.lower))
 
 /**
  * compromise's reading of one stretch of folded text (a paragraph, its
  * line breaks already turned into spaces): its sentences, each with offsets
  * into the whole text (`segment` starts at `base`) and its tokens. Tagging
  * costs about ten times tokenizing, so only a sentence that may hold a
- * figure (a digit or a number word) is tagged; the rules read no other.
+ * figure (a digit or a number word) or name a speaker is tagged; the rules read no other.
  */
 export function readSentences(segment: string, base: number): Array<{ start: number; end: number; tokens: Token[] }> {
   const sentences: Array<{ start: number; end: number; tokens: Token[] }> = []
@@ -133,7 +136,7 @@ export function readSentences(segment: string, base: number): Array<{ start: num
     // (compromise's own sentence offsets start at the first word but count the marks before it).
     const start = tokens[0]!.start
     const end = tokens[tokens.length - 1]!.end
-    if (mayHoldFigure(tokens)) {
+    if (mayHoldFigure(tokens) || mayNameSpeaker(tokens)) {
       const own = segment.slice(start - base, end - base)
       tokens = read(nlp(own)).flatMap((tagged) => termsToTokens(own, tagged.terms, start))
     }

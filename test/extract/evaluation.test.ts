@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
 import { labelFiles } from '../../src/extract/eval.js'
-import { evaluate, missedTargets, nameWords, sameName } from '../../src/extract/evaluate.js'
+import { evaluate, missedTargets, nameWords, sameName, sameQuantity } from '../../src/extract/evaluate.js'
 import { loadLabelSet, locateFigure, repositoryRoot } from '../../src/extract/label-set.js'
 
 const seedsDir = process.env.FACTLEDGER_SEEDS_DIR ?? join(repositoryRoot, '../shared/seeds')
@@ -14,6 +14,12 @@ t.test('names compare as word sets, one within the other', async (t) => {
   t.notOk(sameName('United States', 'senior administration officials'))
   t.notOk(sameName('anyone', null))
   t.notOk(sameName('the', 'a'), 'names with no words never match')
+})
+
+t.test('quantities compare exactly, with the unit "percent" spelled "%"', async (t) => {
+  t.ok(sameQuantity({ hedge: 'exact', stated: [4.2], unit: 'percent' }, { hedge: 'exact', stated: [4.2], unit: '%' }))
+  t.notOk(sameQuantity({ hedge: 'exact', stated: [4.2], unit: 'percent' }, { hedge: 'about', stated: [4.2], unit: '%' }))
+  t.notOk(sameQuantity({ hedge: 'exact', stated: [42] }, { hedge: 'exact', stated: [42], unit: 'EUR' }))
 })
 
 t.test('a label whose phrase is missing, repeated or does not hold the figure is a broken fixture', async (t) => {

@@ -21,7 +21,7 @@ t.test('a plain official figure: quote, offsets, quantity, speaker, modality, co
   t.equal(d.quote, 'The U.S. Treasury Department on Wednesday sanctioned 21 security officials, the department said.')
   t.equal(text.slice(d.figureStart, d.figureEnd), '21')
   t.same(d.value, { text: '21', hedge: 'exact', stated: [21], lower: 21, upper: 21, lowerInclusive: true, upperInclusive: true })
-  t.equal(d.attributedTo, 'department')
+  t.equal(d.attributedTo, 'U.S. Treasury Department', '"the department" is the department the sentence named')
   t.equal(d.attribution, 'speaker')
   t.equal(d.modality, 'official')
   t.equal(d.counted, 'security officials')

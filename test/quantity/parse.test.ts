@@ -93,6 +93,8 @@ t.test('a share reads with the unit "%": digits with %, percent or per cent, and
   t.same(read('3% to 4%'), ['between', [3, 4], '%'])
   t.same(read('nearly half'), ['nearly', [50], '%'])
   t.same(read('three quarters'), ['exact', [75], '%'])
+  t.same(read('more than a fifth'), ['more-than', [20], '%'])
+  t.same(read('a tenth'), ['exact', [10], '%'])
   t.equal(read('$5%'), 'UnparseableQuantity', 'a currency is not a share')
   t.equal(read('5 million percent'), 'UnparseableQuantity', 'a scale word is not a share')
   t.equal(read('%'), 'UnparseableQuantity', 'a sign with no number')
@@ -169,4 +171,10 @@ t.test('an unreadable phrase is an UnparseableQuantity error naming the phrase, 
 t.test('a non-string phrase from untyped callers is an error, not a crash', async (t) => {
   const result = parseQuantity(42 as unknown as string)
   t.same(result, { ok: false, error: { code: 'UnparseableQuantity', phrase: '42', message: '"42": not text' } })
+})
+
+t.test('"pounds" after a scale word is sterling; a bare "200 pounds" may be a weight and is not read', async (t) => {
+  const r = parseQuantity('14.5 million pounds')
+  t.same(r.ok ? [r.quantity.stated, r.quantity.unit] : r.error.code, [[14500000], 'GBP'])
+  t.equal(parseQuantity('200 pounds').ok, false)
 })
