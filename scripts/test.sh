@@ -46,20 +46,16 @@ if [ "$tier" = all ]; then
   check 'lint (eslint)' npx --no-install eslint .
   check 'import boundaries (dependency-cruiser, .dependency-cruiser.cjs)' npm run --silent lint:deps
 fi
-# The CLI and servers the tests spawn run the TypeScript sources (through
-# tsx), like the tests themselves: coverage is then measured on one
-# transpilation of each file. Mixing children that ran the compiled dist/
-# (mapped back through its source maps) broke the merged report (functions
-# counted 45%). test/deploy/compiled-start.test.ts runs dist/ on purpose, from
-# a copy under .tap/ that coverage leaves out; it is built here first.
-export FACTLEDGER_FROM_SOURCE=1
+# Tests that spawn bin/factledger.js run the compiled dist/ (as `npm start`
+# does), so it is built (incrementally) from the sources under test first;
+# their coverage maps back to the sources through tsc's source maps.
 if [ "$tier" = all ]; then
   check 'build (tsc -b tsconfig.build.json: the dist/ that npm start runs)' npm run --silent build
 elif [ "$tier" != unit ]; then
   npm run --silent build || { echo 'build failed (npm run build)'; exit 1; }
 fi
 
-# Build tap with the plugins .taprc names (tsx instead of ts-node) before the
+# Build tap with the plugins .taprc names before the
 # first run on a fresh clone; otherwise that first run still loads the default set.
 npx --no-install tap build >/dev/null
 

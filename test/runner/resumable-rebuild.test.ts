@@ -4,13 +4,14 @@ import t from 'tap'
 import { loadDemo } from '../../src/demo/load-demo.js'
 import { snapshotReadModel } from './read-model-snapshot.js'
 import { openTestRuntime } from './runner-fixture.js'
+import { tsxChildEnv } from '../helpers/tsx-child.js'
 
 const childScript = fileURLToPath(new URL('./rebuild-child.ts', import.meta.url))
 
 /** Run the rebuild child to its end (or its self-inflicted SIGKILL): its exit signal and the progress positions it printed. */
 function runChild(path: string, kill?: bigint): Promise<{ signal: NodeJS.Signals | null; code: number | null; progress: bigint[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, path, ...(kill === undefined ? [] : [kill.toString()])], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, path, ...(kill === undefined ? [] : [kill.toString()])], { stdio: ['ignore', 'pipe', 'inherit'], env: tsxChildEnv() })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     child.on('error', reject)

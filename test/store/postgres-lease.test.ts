@@ -5,6 +5,7 @@ import pg from 'pg'
 import t from 'tap'
 import { acquireRunnerLease, waitForRunnerLease } from '../../src/store/postgres/runner-lease.js'
 import { freshPostgresDatabase } from '../helpers/postgres.js'
+import { tsxChildEnv } from '../helpers/tsx-child.js'
 
 const db = await freshPostgresDatabase(t, 'lease')
 const pool = new pg.Pool({ connectionString: db.connectionString, max: 6 })
@@ -90,7 +91,7 @@ interface Runner {
 }
 
 function startRunner(name: string): Runner {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, db.connectionString, name], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, db.connectionString, name], { stdio: ['ignore', 'pipe', 'inherit'], env: tsxChildEnv() })
   const lines = createInterface({ input: proc.stdout! })
   const seen: string[] = []
   const listeners = new Set<(line: string) => void>()

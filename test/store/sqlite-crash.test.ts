@@ -6,6 +6,7 @@ import type { RecordedEvent } from '../../events/envelope.js'
 import { createSqliteEventStore } from '../../src/store/sqlite/create-sqlite-event-store.js'
 import { chainProblem, collect, positionProblem } from './conformance/fixtures.js'
 import { seededRandom } from './seeded-random.js'
+import { tsxChildEnv } from '../helpers/tsx-child.js'
 
 /**
  * Kill a group-committing writer with SIGKILL at arbitrary moments, several
@@ -28,6 +29,7 @@ interface Ack {
 function runUntilKilled(path: string, round: number, acksBeforeKill: number): Promise<{ acks: Ack[]; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', writerScript, path, String(round), String(SEED + round)], {
+      env: tsxChildEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const acks: Ack[] = []
