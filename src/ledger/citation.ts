@@ -1,13 +1,11 @@
+import type { z } from 'zod'
 import type { Citation } from '../../events/claim-events.js'
 import { type LedgerError, fail } from './errors.js'
+import type { CitationInput as CitationInputSchema } from './input-fields.js'
 import type { SnapshotVersion } from './snapshot.js'
 
-export interface CitationInput {
-  quote: string
-  start?: number | undefined
-  end?: number | undefined
-  snapshotVersion?: number | undefined
-}
+/** A citation as editors send it (input-fields.ts): the event's Citation without `verified`. */
+export type CitationInput = z.infer<typeof CitationInputSchema>
 
 type Verified = { ok: true; citation: Citation } | { ok: false; error: LedgerError }
 

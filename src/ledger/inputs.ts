@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { changesSomething, DisputeOutcome } from '../../events/claim-events.js'
 import {
-  citationFields,
+  CitationInput,
   claimFields,
   correctionChangeFields,
   documented,
@@ -25,8 +25,7 @@ import {
  * the interval of a figure given as a phrase). Each field is derived from its
  * event's field and documented in input-fields.ts.
  */
-export { FigureInput, ReadingInput }
-export const CitationInput = z.object(citationFields).strict()
+export { CitationInput, FigureInput, ReadingInput }
 
 export const RegisterSourceInput = z.object({ ...sourceFields, snapshotText }).strict()
 export type RegisterSourceInput = z.infer<typeof RegisterSourceInput>
