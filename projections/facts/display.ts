@@ -22,20 +22,25 @@ const scales: ReadonlyArray<readonly [number, string]> = [
   [1e6, 'million'],
 ]
 
-/** 2400 -> "2,400"; 3.5 -> "3.5"; at most two decimals. */
-function withSeparators(n: number): string {
-  const [whole, fraction] = Math.abs(n).toFixed(2).replace(/\.?0+$/, '').split('.') as [string, string | undefined]
+/**
+ * 2400 -> "2,400"; 3.5 -> "3.5"; at most two decimals. `cents` keeps both
+ * decimals of a fractional amount (4.5 -> "4.50"), as money is written.
+ */
+function withSeparators(n: number, cents = false): string {
+  const fixed = Math.abs(n).toFixed(2)
+  const trimmed = cents && !Number.isInteger(Number(fixed)) ? fixed : fixed.replace(/\.?0+$/, '')
+  const [whole, fraction] = trimmed.split('.') as [string, string | undefined]
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`
 }
 
-/** 15e6 -> "15 million" when the figure is round in that scale; otherwise the digits. */
-function withScale(n: number): string {
+/** 15e6 -> "15 million" when the figure is round in that scale; otherwise the digits ("4.50" for money). */
+function withScale(n: number, cents = false): string {
   for (const [scale, word] of scales) {
     const m = n / scale
     if (Math.abs(m) >= 1 && Number(m.toFixed(2)) === m) return `${withSeparators(m)} ${word}`
   }
-  return withSeparators(n)
+  return withSeparators(n, cents)
 }
 
 /** One number, in the fact's terms. */
@@ -43,7 +48,7 @@ export function formatNumber(n: number, options: DisplayOptions = {}): string {
   if (options.kind === 'date') return new Date(Math.floor(n) * 86_400_000).toISOString().slice(0, 10)
   if (options.kind === 'percent' || options.unit === '%') return `${withSeparators(n)}%`
   const sign = options.unit ? currencySigns[options.unit] : undefined
-  const digits = withScale(n)
+  const digits = withScale(n, sign !== undefined)
   return sign ? (n < 0 ? `-${sign}${digits.slice(1)}` : `${sign}${digits}`) : digits
 }
 

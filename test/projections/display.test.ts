@@ -33,6 +33,16 @@ t.test('currencies print with their sign; other units are left to the question',
   t.equal(formatNumber(180, { unit: 'persons' }), '180')
 })
 
+t.test('money keeps both decimals of its cents; other figures drop trailing zeros', async (t) => {
+  t.equal(formatNumber(4.5, { unit: 'USD' }), '$4.50')
+  t.equal(formatNumber(-3.75, { unit: 'USD' }), '-$3.75')
+  t.equal(formatNumber(1234.1, { unit: 'EUR' }), '€1,234.10')
+  t.equal(formatNumber(4, { unit: 'USD' }), '$4', 'a whole amount has no cents')
+  t.equal(formatNumber(4.5e6, { unit: 'USD' }), '$4.5 million', 'a scaled amount is said in words, not cents')
+  t.equal(formatNumber(4.5), '4.5')
+  t.equal(formatNumber(4.5, { unit: '%' }), '4.5%')
+})
+
 t.test('a share reads with a percent sign, from the "%" unit or a percent fact', async (t) => {
   t.equal(formatNumber(4.2, { unit: '%' }), '4.2%')
   t.equal(formatNumber(50, { kind: 'percent' }), '50%')
