@@ -75,6 +75,8 @@ export const ConfigSchema = z
     FACTLEDGER_DEMO: Bool.default(true),
     FACTLEDGER_RATE_LIMIT: z.coerce.number().int().positive().default(600),
     FACTLEDGER_AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(20),
+    /** Seconds a client may take to send a request's headers before a 408 (a slowloris is cut off after this). */
+    FACTLEDGER_HEADERS_TIMEOUT: z.coerce.number().int().min(1).max(600).default(15),
     FACTLEDGER_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
     FACTLEDGER_SIGNING_KEY: SigningKey.optional(),
     /** Where the signing key is kept when FACTLEDGER_SIGNING_KEY is not set; default: signing-key.pem beside FACTLEDGER_DB. */

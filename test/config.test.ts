@@ -40,6 +40,8 @@ t.test('a bad value is one line naming the variable', async (t) => {
     [{ FACTLEDGER_API_KEYS: `a-long-enough-key-1234:editor:${'n'.repeat(101)}` }, /FACTLEDGER_API_KEYS: the name after a key's role must be at most 100 characters/],
     [{ FACTLEDGER_PUBLIC_READS: 'maybe' }, /^invalid configuration: FACTLEDGER_PUBLIC_READS: /],
     [{ LOG_LEVEL: 'loud' }, /^invalid configuration: LOG_LEVEL: /],
+    [{ FACTLEDGER_HEADERS_TIMEOUT: '0' }, /^invalid configuration: FACTLEDGER_HEADERS_TIMEOUT: /],
+    [{ FACTLEDGER_HEADERS_TIMEOUT: '1.5' }, /^invalid configuration: FACTLEDGER_HEADERS_TIMEOUT: /],
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), ConfigError, JSON.stringify(env))
