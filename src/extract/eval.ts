@@ -19,6 +19,7 @@ export const labelFiles = {
   dev: join(repositoryRoot, 'test/fixtures/extract/dev/labels.json'),
   blind2: join(repositoryRoot, 'test/fixtures/extract/blind2/labels.json'),
   blind3: join(repositoryRoot, 'test/fixtures/extract/blind3/labels.json'),
+  blind4: join(repositoryRoot, 'test/fixtures/extract/blind4/labels.json'),
 }
 
 export function formatEvaluation(name: string, evaluation: Evaluation): string {
