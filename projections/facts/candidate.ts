@@ -67,12 +67,18 @@ export function ownOrigin(source: Pick<SourceDoc, 'publisher' | 'origin'>): bool
  * is that outlet, else by the origin as given.
  */
 export function nameRelays(candidates: readonly Candidate[]): Candidate[] {
+  // Asked once per source, not per claim: a busy fact has a thousand claims from a few dozen sources.
+  const own = new Map<SourceDoc, boolean>()
+  const isOwn = (source: SourceDoc) => {
+    let known = own.get(source)
+    if (known === undefined) own.set(source, (known = ownOrigin(source)))
+    return known
+  }
   const outletByKey = new Map<string, string>()
-  for (const c of candidates) if (ownOrigin(c.source)) outletByKey.set(nameKey(c.source.origin), c.source.publisher)
+  for (const c of candidates) if (isOwn(c.source)) outletByKey.set(nameKey(c.source.origin), c.source.publisher)
   return candidates.map((c) => {
-    const key = nameKey(c.source.origin)
-    if (ownOrigin(c.source)) return c
-    return { ...c, relays: outletByKey.get(key) ?? c.source.origin }
+    if (isOwn(c.source)) return c
+    return { ...c, relays: outletByKey.get(nameKey(c.source.origin)) ?? c.source.origin }
   })
 }
 

@@ -20,9 +20,9 @@ export interface ConflictOutcome {
  * modality, then corroboration, then recency; walk the rest in that order and
  * keep each claim that is still consistent with what is kept so far (so the
  * value is never narrowed to nothing); every other claim loses, with why.
+ * `ranked` is rankClaims(standing) when the caller has it already.
  */
-export function resolveConflict(standing: readonly Candidate[], describe: (i: Interval) => string): ConflictOutcome {
-  const ranked = rankClaims(standing)
+export function resolveConflict(standing: readonly Candidate[], describe: (i: Interval) => string, ranked: readonly Ranked[] = rankClaims(standing)): ConflictOutcome {
   const winner = ranked[0]
   if (!winner) throw new Error('reconcile: a conflict needs at least two standing claims')
   let interval = winner.candidate.interval

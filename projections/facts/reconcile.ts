@@ -112,8 +112,9 @@ export function reconcileFact(input: ReconcileInput): FactView {
   }
 
   // Explanations name the value as the view will display it ("nearly 2,000", not its bounds).
-  const rankedRemaining = rankClaims(remaining).map((r) => r.candidate)
-  const conflict = resolveConflict(remaining, (i) => valueQuantity(i, rankedRemaining, options).display)
+  const ranking = rankClaims(remaining)
+  const rankedRemaining = ranking.map((r) => r.candidate)
+  const conflict = resolveConflict(remaining, (i) => valueQuantity(i, rankedRemaining, options).display, ranking)
   steps.push(...conflict.steps)
   const riders = placeRiders(superseding.riders, conflict.supporting)
   steps.push(...riders.steps)

@@ -68,14 +68,17 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     const latest = latestOf(claims)
     const originators = originatorsOf(latest)
     const lead = originators.slice().sort(byClaimId)[0]!
+    // Sets, not includes(): an origin of a busy fact has hundreds of claims.
+    const isLatest = new Set(latest)
+    const isOriginator = new Set(originators)
     for (const c of claims) {
-      if (latest.includes(c)) continue
+      if (isLatest.has(c)) continue
       const reason = `superseded by a later report from the same origin (${originLabel(lead)}): ${nameClaim(lead)}`
       superseded.set(c.claim.claimId, { claim: c, by: lead, rule: 'same-origin', reason })
     }
     const meet = intersectAll(originators.map((o) => o.interval))
     for (const c of latest) {
-      if (originators.includes(c)) continue
+      if (isOriginator.has(c)) continue
       if (sameInterval(c.interval, meet)) {
         riders.push({ claim: c, originators })
         continue
@@ -88,11 +91,13 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
   const reprinted = new Set([...reprintConflicts.map((r) => r.claim), ...riders.map((r) => r.claim)])
   const outOfPlay = (c: Candidate) => superseded.has(c.claim.claimId) || reprinted.has(c)
   const realizedClaims = standing.filter((r) => realized.has(r.claim.modality) && !outOfPlay(r))
+  // Which realized claim supersedes a provisional one depends only on when the provisional one was published,
+  // so it is found once per publication date, not once per claim (a busy fact has hundreds of each).
+  const firstLaterBy = new Map<string, Candidate | undefined>()
   for (const c of standing) {
     if (outOfPlay(c) || !provisional.has(c.claim.modality)) continue
-    // The one that supersedes a provisional claim is the first realized claim published after it.
-    const later = realizedClaims.filter((r) => publishedLater(r, c))
-    const by = later.reduce<Candidate | undefined>((first, r) => (!first || publishedLater(first, r) || (!publishedLater(r, first) && byClaimId(r, first) < 0) ? r : first), undefined)
+    if (!firstLaterBy.has(c.publishedAt)) firstLaterBy.set(c.publishedAt, firstRealizedAfter(realizedClaims, c))
+    const by = firstLaterBy.get(c.publishedAt)
     if (!by) continue
     const reason = `${c.claim.modality} figure superseded by a realized figure published later: ${nameClaim(by)}`
     superseded.set(c.claim.claimId, { claim: c, by, rule: 'realized', reason })
@@ -118,6 +123,12 @@ export function supersede(standing: readonly Candidate[]): SupersessionOutcome {
     })),
   ]
   return { kept: standing.filter((c) => !outOfPlay(c)), superseded: list, reprintConflicts, riders: standingRiders.sort((a, b) => byClaimId(a.claim, b.claim)), steps }
+}
+
+/** The first realized claim published after `c` (the earliest; ties by claim id), in the order `realizedClaims` come in. */
+function firstRealizedAfter(realizedClaims: readonly Candidate[], c: Candidate): Candidate | undefined {
+  const later = realizedClaims.filter((r) => publishedLater(r, c))
+  return later.reduce<Candidate | undefined>((first, r) => (!first || publishedLater(first, r) || (!publishedLater(r, first) && byClaimId(r, first) < 0) ? r : first), undefined)
 }
 
 /**
