@@ -30,7 +30,7 @@ export async function applyBatch(
   cache?: DocCache,
   rebuilding = false,
 ): Promise<{ batch: ProjectionBatch; state: BatchState }> {
-  const state = createBatchState(readModel, policy, cache)
+  const state = createBatchState(readModel, policy, cache, { claimsByFact: !rebuilding })
   const views: FactView[] = []
   const factEvents: FactEvent[] = []
   /** Each fact's last index row of the batch: its view is computed there. */

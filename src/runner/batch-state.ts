@@ -8,8 +8,12 @@ import type { DocCache } from './doc-cache.js'
  * Claims are also indexed by fact, so a fact's view can be recomputed after
  * every event without going back to the store. With a cache (during a
  * catch-up), documents earlier batches committed are taken from it first.
+ * A rebuild computes no views while it folds (rebuild-views.ts does, at the
+ * end), so it turns the per-fact claim lists off: keeping them meant loading
+ * every touched fact's claims from the store only to add one to the list.
  */
-export function createBatchState(readModel: ReadModelStore, policy: Policy, cache?: DocCache) {
+export function createBatchState(readModel: ReadModelStore, policy: Policy, cache?: DocCache, options: { claimsByFact?: boolean } = {}) {
+  const trackClaimsByFact = options.claimsByFact ?? true
   const sources = new Map<string, SourceDoc | null>()
   const facts = new Map<string, FactDoc | null>()
   const claims = new Map<string, ClaimDoc | null>()
@@ -61,10 +65,10 @@ export function createBatchState(readModel: ReadModelStore, policy: Policy, cach
     },
     async putClaim(before: ClaimDoc | null, doc: ClaimDoc) {
       // Load the old fact's list before taking the claim out, so the list this batch ends with (and caches) is whole.
-      if (before && before.factId !== doc.factId) (await claimsOf(before.factId)).delete(doc.claimId)
+      if (trackClaimsByFact && before && before.factId !== doc.factId) (await claimsOf(before.factId)).delete(doc.claimId)
       claims.set(doc.claimId, doc)
       changed.claims.add(doc.claimId)
-      ;(await claimsOf(doc.factId)).set(doc.claimId, doc)
+      if (trackClaimsByFact) (await claimsOf(doc.factId)).set(doc.claimId, doc)
     },
     /** Everything this batch loaded or changed, as it stands at the end of the batch (for the cache once it commits). */
     loaded: () => ({ sources, facts, claims, claimsByFact }),

@@ -17,7 +17,9 @@ const SOURCE_CACHE = 5_000
  * marked viewed. Views at earlier positions are reconciled on demand from the
  * fact's events, as after any large catch-up batch (src/read/fact-at.ts).
  *
- * Each page commits with the rebuilding checkpoint, so a rebuild killed here
+ * Facts are read a page at a time with their claims and last indexed event
+ * (listFactsToReconcile: a few range queries per page, not three lookups per
+ * fact). Each page commits with the rebuilding checkpoint, so a rebuild killed here
  * runs this step again from the start when continued: it only rewrites the
  * same views.
  */
@@ -34,19 +36,18 @@ export async function rebuildViews(readModel: ReadModelStore, policy: Policy, po
   let done = 0
   let after: string | undefined
   for (;;) {
-    const page = await readModel.listFactIds({ limit: FACTS_PER_COMMIT, ...(after ? { after } : {}) })
+    const page = await readModel.listFactsToReconcile({ limit: FACTS_PER_COMMIT, upTo: position, ...(after ? { after } : {}) })
     const views: FactView[] = []
     const factEvents: FactEvent[] = []
-    for (const factId of page.items) {
-      const [fact, last, claims] = await Promise.all([readModel.getFact(factId), readModel.getLastFactEvent(factId, position), readModel.getClaimsOfFact(factId)])
-      if (!fact || !last) continue
+    for (const { fact, claims, lastEvent } of page.items) {
+      if (lastEvent === null) continue
       const cited = new Map<string, SourceDoc>()
       for (const c of claims) {
         const source = cited.has(c.sourceId) ? null : await sourceOf(c.sourceId)
         if (source) cited.set(c.sourceId, source)
       }
-      views.push(reconcileFact({ fact, claims, sources: cited, policy, position: last.position }))
-      factEvents.push({ factId, position: last.position, viewed: true })
+      views.push(reconcileFact({ fact, claims, sources: cited, policy, position: lastEvent }))
+      factEvents.push({ factId: fact.factId, position: lastEvent, viewed: true })
     }
     // In position order, as every batch's views come (the last one per fact is current; here there is one per fact).
     views.sort((a, b) => (BigInt(a.asOf.position) < BigInt(b.asOf.position) ? -1 : 1))

@@ -71,6 +71,17 @@ export function createMemoryReadModel(): ReadModelStore {
     },
     listSources: async (query) => page([...sources.values()], (s) => s.sourceId, query.after, query.limit),
     listFactIds: async (query) => page([...facts.keys()], (id) => id, query.after, query.limit),
+    listFactsToReconcile: async (query) =>
+      page(
+        [...facts.values()].map((fact) => ({
+          fact,
+          claims: [...claims.values()].filter((c) => c.factId === fact.factId).sort((a, b) => byKey(a.claimId, b.claimId)),
+          lastEvent: (factEvents.get(fact.factId) ?? []).filter((e) => e.position <= query.upTo).at(-1)?.position ?? null,
+        })),
+        (item) => item.fact.factId,
+        query.after,
+        query.limit,
+      ),
     async commit(batch: ProjectionBatch) {
       // All or nothing, as one database transaction: a batch that fails halfway leaves the state it found.
       const before = { sources, facts, claims, views, history, factEvents, policies: [...policies], checkpoint, policy }

@@ -13,6 +13,7 @@
 import type { Test } from 'tap'
 import type { ReadModelStore } from '../../src/read-model/port.js'
 import { batch, claimDoc, factDoc, factView, sourceDoc } from './documents.js'
+import { factsToReconcileCase } from './facts-to-reconcile-case.js'
 
 export interface ReadModelUnderTest {
   readModel: ReadModelStore
@@ -189,6 +190,8 @@ export function runReadModelConformance(t: Test, name: string, open: () => Promi
         t.strictSame({ ids: rest.items, next: rest.next }, { ids: ['f3'], next: null })
         await t.rejects(rm.listFactIds({ limit: 0 }))
       }))
+
+    t.test('listFactsToReconcile pages facts by id with their claims and last indexed event', t => withReadModel(open, rm => factsToReconcileCase(t, rm)))
 
     t.test('the policy is kept until a batch brings a new one', t =>
       withReadModel(open, async rm => {

@@ -131,6 +131,35 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
       return toPage(found, query.limit, (r) => r.fact_id, (id) => id)
     },
 
+    async listFactsToReconcile(query) {
+      assertLimit(query.limit)
+      const after = decodeCursor(query.after)
+      const facts = await rows<{ doc: FactDoc }>('SELECT doc FROM rm_facts WHERE fact_id > $1 ORDER BY fact_id LIMIT $2', [after, query.limit + 1])
+      const through = facts[Math.min(facts.length, query.limit) - 1]?.doc.factId
+      if (through === undefined) return { items: [], next: null }
+      // The claims and last events of the page's whole id range, one range query each.
+      const [claims, lastEvents] = await Promise.all([
+        rows<{ doc: ClaimDoc }>('SELECT doc FROM rm_claims WHERE fact_id > $1 AND fact_id <= $2 ORDER BY fact_id, claim_id', [after, through]),
+        rows<{ fact_id: string; position: string }>(
+          'SELECT fact_id, max(position) AS position FROM rm_fact_events WHERE fact_id > $1 AND fact_id <= $2 AND position <= $3 GROUP BY fact_id',
+          [after, through, query.upTo.toString()],
+        ),
+      ])
+      const claimsOf = new Map<string, ClaimDoc[]>()
+      for (const { doc } of claims) {
+        const list = claimsOf.get(doc.factId)
+        if (list) list.push(doc)
+        else claimsOf.set(doc.factId, [doc])
+      }
+      const lastEventOf = new Map(lastEvents.map((r) => [r.fact_id, BigInt(r.position)]))
+      return toPage(
+        facts,
+        query.limit,
+        ({ doc }) => ({ fact: doc, claims: claimsOf.get(doc.factId) ?? [], lastEvent: lastEventOf.get(doc.factId) ?? null }),
+        (item) => item.fact.factId,
+      )
+    },
+
     commit: (batch) => inTransaction((client) => commitBatch(client, batch)),
     reset: () => inTransaction(async (client) => void (await client.query(`DELETE FROM ${READ_MODEL_TABLES.join('; DELETE FROM ')}`))),
   }

@@ -2,6 +2,7 @@ import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../../pr
 import type { Checkpoint, FactEvent, FactListQuery, ReadModelStore } from '../port.js'
 import type { SqliteDatabase } from '../../store/sqlite/open-database.js'
 import { assertLimit, decodeCursor, toPage } from '../page-cursor.js'
+import { createFactsToReconcile } from './facts-to-reconcile.js'
 import { createReadModelWriter } from './read-model-commit.js'
 
 interface FactEventRow {
@@ -20,6 +21,7 @@ const parseOrNull = <T>(text: unknown): T | null => (typeof text === 'string' ? 
  */
 export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
   const writer = createReadModelWriter(db)
+  const factsToReconcile = createFactsToReconcile(db)
   const doc = (table: string, key: string) => db.prepare(`SELECT doc FROM ${table} WHERE ${key} = ?`).pluck()
   const sourceDoc = doc('rm_sources', 'source_id')
   const factDoc = doc('rm_facts', 'fact_id')
@@ -107,6 +109,7 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
       return toPage(rows, query.limit, id => id, id => id)
     },
 
+    listFactsToReconcile: async query => factsToReconcile(query),
     commit: async batch => writer.commit(batch),
     reset: async () => writer.reset(),
   }
