@@ -75,6 +75,8 @@ function range(text: string, lowText: string, highText: string): ParseQuantityRe
   if (low.unit !== undefined && high.unit !== undefined && low.unit !== high.unit) {
     return fail(text, `the two ends of the range are in different currencies (${low.unit}, ${high.unit})`)
   }
+  // "fell 6% to 410,000 tonnes": a share and a count after it are two figures (the change and the new level), not a range.
+  if (low.unit === '%' && high.unit !== '%') return fail(text, 'a share cannot run to a number that is not a share')
   let lowValue = low.value
   if (low.scale === null && high.scale !== null && low.value * high.scale <= high.value) lowValue = low.value * high.scale
   if (!(lowValue < high.value)) return fail(text, `the range runs backwards or is empty (${lowValue} is not below ${high.value})`)

@@ -30,3 +30,10 @@ t.test('a headline count of something else is not merged with a body count of th
   const found = drafts('Nurses walk out at two city hospitals\n\nThe wards were staffed by only two people overnight, the union said.')
   t.equal(found.length, 2)
 })
+
+t.test('"fell 5% to 9,000 tonnes" is a change and a new level, two figures, not a range', async (t) => {
+  const found = drafts('Copper output fell 5% to 9,000 tonnes in the year, the mining board said.')
+  t.same(found.map((d) => d.figure), ['5%', '9,000'])
+  t.equal(found[1]!.value.unit, 't')
+  t.same(found[0]!.value.stated, [5])
+})

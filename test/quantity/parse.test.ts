@@ -139,6 +139,7 @@ const bad: Array<[phrase: string, messagePart: string]> = [
   ['20-15', 'runs backwards'],
   ['between 15 and twenty people', 'expected "between X and Y"'],
   ['$10-€15', 'different currencies'],
+  ['4% to 9,000', 'a share cannot run'],
   ['fewer than 0', 'holds no number'],
   ['nearly 0', 'holds no number'],
   ['21 officials', 'not a figure'],
