@@ -88,10 +88,23 @@ function trailingScale(words: string): number | null {
   return has(scaleWords, last) ? scaleWords[last]! : null
 }
 
+/** "one in five", "3 in 10": a share as a ratio, out of 100 (to one decimal: "one in eight" is 12.5). */
+function oneIn(s: string): number | null {
+  const m = /^([a-z]+|\d{1,3}) in ([a-z]+|\d{1,3})$/i.exec(s)
+  if (!m) return null
+  const read = (w: string) => (/^\d+$/.test(w) ? Number(w) : parseNumberWords(w.toLowerCase()))
+  const part = read(m[1]!)
+  const whole = read(m[2]!)
+  if (part === null || whole === null || !(part > 0 && part < whole && whole <= 1000)) return null
+  return Math.round((part / whole) * 1000) / 10
+}
+
 /** The amount written in `s`, or null when it is not exactly one number. */
 export function parseAmount(s: string): Amount | null {
   const trimmed = s.trim()
   if (Object.hasOwn(fractionShares, trimmed)) return { value: fractionShares[trimmed]!, unit: '%', scale: null }
+  const ratio = oneIn(trimmed)
+  if (ratio !== null) return { value: ratio, unit: '%', scale: null }
   const percent = percentSuffix.exec(trimmed)
   if (percent && percent.index > 0) {
     const share = parseAmount(trimmed.slice(0, percent.index))

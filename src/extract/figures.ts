@@ -131,8 +131,10 @@ export function findFigures(tokens: Token[], text: string): Figure[] {
     const inChange = opener === 'from' && prefix !== null && changeVerbs.has(tokens[prefix.at - 1]?.lower ?? '')
     const rangeEnd = inChange ? null : readRangeEnd(tokens, numberLast, opener)
     const suffixEnd = readSuffix(tokens, rangeEnd ?? numberLast)
+    // "one in five homes": a share written as a ratio
+    const ratioEnd = tokens[numberLast]?.lower === 'in' ? readNumber(tokens, numberLast + 1) : null
     const starts = prefix && !inChange ? [prefix.at, i] : [i]
-    const ends = [...new Set([suffixEnd, rangeEnd, numberLast].filter((e): e is number => e !== null))]
+    const ends = [...new Set([ratioEnd, suffixEnd, rangeEnd, numberLast].filter((e): e is number => e !== null))]
     let found: Figure | null = null
     let backwardsRange = false
     for (const first of starts) {

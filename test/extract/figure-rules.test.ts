@@ -37,3 +37,9 @@ t.test('"fell 5% to 9,000 tonnes" is a change and a new level, two figures, not 
   t.equal(found[1]!.value.unit, 't')
   t.same(found[0]!.value.stated, [5])
 })
+
+t.test('"one in four" is a share written as a ratio', async (t) => {
+  const found = drafts('Nearly one in four pupils walks to school, the survey found.')
+  t.equal(found.length, 1)
+  t.same(found[0]!.value, { ...found[0]!.value, hedge: 'nearly', stated: [25], unit: '%' })
+})
