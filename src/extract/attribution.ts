@@ -103,6 +103,8 @@ function speaker(tokens: Token[], k: number): Attribution | null {
 
 function speakerCue(tokens: Token[], k: number): Attribution | null {
   const verb = tokens[k]!.text
+  // "spent an estimated $2 million", "the reported 40 cases": a participle after a determiner qualifies a noun, nobody speaks.
+  if (/^(?:a|an|the)$/.test(tokens[k - 1]?.lower ?? '')) return null
   if (speechOnlyBeforeObject.has(verb) && !(/^(?:the|a|an|it|this|that|them|"|,|\.)$/.test(tokens[k + 1]?.lower ?? '.') || k === tokens.length - 1)) return null
   if (speechOnlyAtClauseEnd.has(verb) && !closesStatement(tokens[k + 1])) return null
   const before = phraseBefore(tokens, k)

@@ -20,15 +20,18 @@ export interface SpeakerMemory {
 export const emptyMemory = (): SpeakerMemory => ({ lastSpeaker: null, bodies: [] })
 
 /** Descriptions that stand for a body named earlier: "the company", "the utility", "the poll", "the figures". */
-const standIns = /^(?:company|firm|club|utility|university|college|bank|airline|carrier|group|team|insurer|retailer|employer|operator|chain|maker|manufacturer|developer|charity|institute|organi[sz]ation|poll|survey|study|report|figures|data|statistics|bureau|agency|ministry|department|council|board|commission|authority|hospital|trust|union|school|district|league|network|broadcaster)$/i
+const standIns = /^(?:company|firm|club|utility|university|college|bank|airline|carrier|group|team|insurer|retailer|employer|operator|chain|maker|manufacturer|developer|charity|institute|organi[sz]ation|poll|survey|study|report|figures|data|statistics|bureau|agency|ministry|department|council|board|commission|authority|hospital|trust|union|school|district|league|network|broadcaster|office|service|laboratory)$/i
 /** Of these, the public bodies stand for a named body only when its name holds the word ("the bureau" -> "Bureau of Labour Statistics"). */
-const ownWordOnly = /^(?:bureau|agency|ministry|department|council|board|commission|authority|hospital|trust|union|school|district)$/i
+const ownWordOnly = /^(?:bureau|agency|ministry|department|council|board|commission|authority|hospital|trust|union|school|district|office|service|laboratory)$/i
+/** A body named by what it does, without a capital: "the statistics office", "the environment department", "the public health laboratory". */
+const describedBody = /^(?:[\w'-]+ ){1,3}(?:office|department|ministry|agency|authority|service|board|bureau|commission|council|laboratory|institute)$/i
 
 const bare = (name: string) => name.toLowerCase().replace(/^(?:the|its|their)\s+/, '').trim()
 
 /** A name with a capital that does not merely open a sentence, and no person's name in it. */
 function namesBody(cue: Attribution): boolean {
   if (cue.person || cue.attributedTo === '' || cue.embedded) return false
+  if (describedBody.test(bare(cue.attributedTo))) return true
   if (cue.person === undefined) return false // compromise tagged none of its words: whether it names a person is unknown
   const name = cue.attributedTo.replace(/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/g, '')
   return /\p{Lu}/u.test(name.slice(1)) || (cue.proper === true && /^\p{Lu}/u.test(name))
@@ -40,7 +43,8 @@ export function resolveStandIn(attribution: Attribution, memory: SpeakerMemory, 
   if (!standIns.test(noun)) return attribution
   const named = [...memory.bodies, ...sameSentence.filter((c) => c !== attribution && namesBody(c)).map((c) => c.attributedTo)]
   const withWord = named.filter((n) => new RegExp(`\\b${noun}\\b`, 'i').test(n)).pop()
-  const body = withWord ?? (ownWordOnly.test(noun) ? undefined : named.pop())
+  // A body named without a capital is found again only by its own word ("the office" -> "the statistics office").
+  const body = withWord ?? (ownWordOnly.test(noun) ? undefined : named.filter((n) => !describedBody.test(bare(n))).pop())
   return body ? { ...attribution, attributedTo: body, resolvedFrom: attribution.attributedTo } : attribution
 }
 

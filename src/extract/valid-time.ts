@@ -80,13 +80,16 @@ function mentions(input: ValidTimeInput, published: Date | null, forward: boolea
   const relatives = relativeClauses(sentence).filter((r) => !(input.figure.from >= r.from && input.figure.from < r.to))
   const years = bareYears(sentence).filter((y) => !read.some((m) => y.index < m.end && m.index < y.end))
   return [...read, ...quarterMentions(sentence, published), ...years].filter(
-    (m) => m.index >= input.bodyFrom && !/\bthan\s+(?:in\s+)?$/i.test(sentence.slice(0, m.index)) && !relatives.some((r) => inside(m, r)),
+    (m) => m.index >= input.bodyFrom && !/\bthan\s+(?:in\s+)?$/i.test(sentence.slice(0, m.index)) && !changeBaseline.test(sentence.slice(0, m.index)) && !relatives.some((r) => inside(m, r)),
   )
 }
 
 function dated(m: DateMention, how = ''): ValidTime {
   return { validAt: m.validAt, text: m.text, precision: m.precision, reason: `dated by "${m.text}"${m.note}${how}` }
 }
+
+/** "up 3.6% from the previous census in 2015": the date of a change's baseline is not the figure's ("by 6% from September" is). */
+const changeBaseline = /\d\s*(?:%|percent|per cent)\s+(?:from|on|over|compared (?:with|to))\s+(?:the|a|an|its|their)\s[^,;\d]*$/i
 
 export function resolveValidTime(input: ValidTimeInput): ValidTime {
   const { sentence, figure } = input

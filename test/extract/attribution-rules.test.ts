@@ -65,3 +65,13 @@ t.test('"Sportsdesk Daily understands" and "the figures showed" close a statemen
 t.test('an appositive is a role, not whatever stands before a comma: "..., a club record, Rovers said"', async (t) => {
   t.equal(draftOf('The club agreed to sign the striker for 42 million euros, a club record, Rovers said.', '42 million euros').attributedTo, 'Rovers')
 })
+
+t.test('"an estimated" before a figure qualifies it: nobody speaks there', async (t) => {
+  const d = draftOf('Fans spent an estimated 3 million dollars, the city said.', 'an estimated 3 million dollars')
+  t.equal(d.attributedTo, 'city')
+})
+
+t.test('a body named without a capital is found again by its own word ("the office said")', async (t) => {
+  const d = draftOf('The prices rose, the statistics office said on Monday. Rents climbed 4%, the office said.', '4%')
+  t.equal(d.attributedTo, 'statistics office')
+})

@@ -45,3 +45,33 @@ t.test('a spokesperson of a university or company is not a government official; 
 t.test('an estimate word right after another figure is that figure\'s: "the 110,000 forecast by economists"', async (t) => {
   t.equal(modalityOf('Employers added 73,000 jobs, well below the 110,000 forecast by economists, according to the bureau.', '73,000'), 'official')
 })
+
+t.test('a target or a goal is a plan, and "expects" before a figure is an expectation', async (t) => {
+  t.equal(modalityOf('The ministry said 41% of adults were screened, short of its target of 70% by June.', '70%'), 'planned')
+  t.equal(modalityOf('The harbour board, which expects between 300 and 320 sailings this year, said demand was strong.', 'between 300 and 320'), 'planned')
+})
+
+t.test('a cost foreseen with "would cost", "will cost" or "put ... at" is an estimate, not a plan', async (t) => {
+  t.equal(modalityOf('The growers union said the ban would cost farmers around 40 million euros.', 'around 40 million euros'), 'estimate')
+  t.equal(modalityOf('Rebuilding the pier will cost $12 million, the port department said.', '$12 million'), 'estimate')
+  t.equal(modalityOf('A consultancy put the damage at 9 million dollars.', '9 million dollars'), 'estimate')
+})
+
+t.test('an approximate figure that is expected or planned is still a plan', async (t) => {
+  t.equal(modalityOf('Roughly 50 shops are expected to close, the trade minister said.', 'Roughly 50'), 'planned')
+})
+
+t.test('an official who will not be named is not on the record', async (t) => {
+  t.equal(modalityOf('The cost reached 9 million dollars, a ministry official said, speaking on condition of anonymity.', '9 million dollars'), 'reported')
+  t.equal(modalityOf('The cost reached 9 million dollars, the ministry said.', '9 million dollars'), 'official')
+})
+
+t.test('public services, boards and councillors speak officially', async (t) => {
+  t.equal(modalityOf('The county library service said it lent 12,000 books in May.', '12,000'), 'official')
+  t.equal(modalityOf('Hotels sold 5,000 rooms, the regional tourism board said.', '5,000'), 'official')
+  t.equal(modalityOf('The town has hired 8 wardens, Councillor Jo Reyes said.', '8'), 'official')
+})
+
+t.test('the whole a planned part is taken from exists already', async (t) => {
+  t.equal(modalityOf('Two of the county\'s seven depots will be closed, the council said.', 'seven'), 'official')
+})

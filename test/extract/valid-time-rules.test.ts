@@ -76,3 +76,7 @@ t.test('a figure of the event its clause opens with is dated by it; a figure aft
   t.equal(validAt("Turnout in Sunday's vote reached 71 percent, according to the commission.", '71 percent', '2025-05-19'), '2025-05-18')
   t.equal(validAt("Since Sunday's vote, 40 people have been detained.", '40', '2025-05-19'), '2025-05-19')
 })
+
+t.test('the date of a change\'s baseline ("up 4% from the last count in 2019") does not date the change', async (t) => {
+  t.equal(validAt('Membership rose 4% from the last count in 2019, the club said on Monday.', '4%', '2025-03-12'), '2025-03-10')
+})
