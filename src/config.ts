@@ -85,6 +85,8 @@ export const ConfigSchema = z
     FACTLEDGER_HEAD_EVERY: z.coerce.number().int().positive().default(1000),
     /** ... or after this many seconds with new events, whichever comes first. */
     FACTLEDGER_HEAD_INTERVAL: z.coerce.number().int().positive().default(60),
+    /** Memory for remembered GET /facts/:id responses, in MiB (0: none); each is checked against the store's change stamp before it is answered. */
+    FACTLEDGER_VIEW_CACHE_MB: z.coerce.number({ message: 'must be a whole number of MiB' }).int('must be a whole number of MiB').min(0, 'must be 0 (no cache) or more').max(65536, 'must be at most 65536 (64 GiB)').default(16),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

@@ -9,6 +9,8 @@ t.test('defaults: embedded SQLite, port 3000, public reads, demo on', async (t) 
   t.equal(c.FACTLEDGER_PUBLIC_READS, true)
   t.equal(c.FACTLEDGER_DEMO, true)
   t.equal(c.FACTLEDGER_API_KEYS.size, 0)
+  t.equal(c.FACTLEDGER_VIEW_CACHE_MB, 16)
+  t.equal(loadConfig({ FACTLEDGER_VIEW_CACHE_MB: '0' }).FACTLEDGER_VIEW_CACHE_MB, 0, '0 turns the response cache off')
 })
 
 t.test('API keys are parsed as key:role pairs', async (t) => {
@@ -42,6 +44,10 @@ t.test('a bad value is one line naming the variable', async (t) => {
     [{ LOG_LEVEL: 'loud' }, /^invalid configuration: LOG_LEVEL: /],
     [{ FACTLEDGER_HEADERS_TIMEOUT: '0' }, /^invalid configuration: FACTLEDGER_HEADERS_TIMEOUT: /],
     [{ FACTLEDGER_HEADERS_TIMEOUT: '1.5' }, /^invalid configuration: FACTLEDGER_HEADERS_TIMEOUT: /],
+    [{ FACTLEDGER_VIEW_CACHE_MB: 'lots' }, /^invalid configuration: FACTLEDGER_VIEW_CACHE_MB: must be a whole number of MiB \(got "lots"\)$/],
+    [{ FACTLEDGER_VIEW_CACHE_MB: '1.5' }, /^invalid configuration: FACTLEDGER_VIEW_CACHE_MB: must be a whole number of MiB \(got "1.5"\)$/],
+    [{ FACTLEDGER_VIEW_CACHE_MB: '-1' }, /^invalid configuration: FACTLEDGER_VIEW_CACHE_MB: must be 0 \(no cache\) or more \(got "-1"\)$/],
+    [{ FACTLEDGER_VIEW_CACHE_MB: '100000' }, /^invalid configuration: FACTLEDGER_VIEW_CACHE_MB: must be at most 65536 \(64 GiB\) \(got "100000"\)$/],
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), ConfigError, JSON.stringify(env))

@@ -21,6 +21,14 @@ export interface Backend {
    */
   readFactViewAndHead?(factId: string, stream: string): Promise<FactViewAndHead>
   /**
+   * A value that differs after any commit to the events or the read model, by
+   * any process; null when it cannot be read now. Cheaper than any read (a
+   * response cache checks it on every hit). Only a backend that keeps both in
+   * one file it can watch offers it: SQLite, not PostgreSQL (any check there
+   * is a round trip, as dear as the read) nor EventStoreDB (events elsewhere).
+   */
+  readChangeStamp?(): string | null
+  /**
    * Where several app processes share one database, only the holder of this
    * lease may run the projections. Backends without it (embedded SQLite) have
    * one process by construction.

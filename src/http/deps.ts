@@ -5,7 +5,7 @@ import type { LedgerSigner } from '../ledger/tamper/signing-key.js'
 import type { Runtime } from '../runtime.js'
 
 /** The runtime parts the routes use (a subset, so tests can build one from a memory backend). */
-export type HttpRuntime = Pick<Runtime, 'config' | 'logger' | 'store' | 'readModel' | 'readFactViewAndHead' | 'ledger' | 'runner' | 'facts' | 'tree' | 'treeStore'>
+export type HttpRuntime = Pick<Runtime, 'config' | 'logger' | 'store' | 'readModel' | 'readFactViewAndHead' | 'readChangeStamp' | 'ledger' | 'runner' | 'facts' | 'tree' | 'treeStore'>
 
 export interface HttpDeps {
   runtime: HttpRuntime

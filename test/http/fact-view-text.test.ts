@@ -1,10 +1,9 @@
 import { join } from 'node:path'
 import t from 'tap'
-import { createFactViewBodies } from '../../src/http/fact-view-body.js'
-import { htmlSafeStringify } from '../../src/http/json-serializer.js'
 import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
+import { buildApp } from '../../src/http/app.js'
 import { factView } from '../read-model/documents.js'
-import { closeTestApi, createTestApi, ids, jsonWrite, seed } from './harness.js'
+import { closeTestApi, createTestApi, ids, jsonWrite, seed, testSigner } from './harness.js'
 
 /** Everything but what differs per request. */
 function comparable(res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
@@ -12,10 +11,14 @@ function comparable(res: { statusCode: number; headers: Record<string, unknown>;
   return { status: res.statusCode, headers, body: res.body }
 }
 
-t.test('GET /facts/:id from the stored text answers exactly what the parsed view answered', async (t) => {
+t.test('GET /facts/:id from the stored text, remembered or not, answers exactly what the parsed view answered', async (t) => {
   const backend = await openSqliteBackend({ path: join(t.testdir(), 'ledger.db') })
-  const api = await createTestApi({}, {}, backend)
+  // Without the response cache, so that each request below reads the way it is set up to.
+  const api = await createTestApi({ FACTLEDGER_VIEW_CACHE_MB: '0' }, {}, backend)
   t.teardown(() => closeTestApi(api))
+  // The same runtime with the cache on: its answers, read or remembered, must be the same bytes.
+  const cached = await buildApp({ ...api.runtime, config: { ...api.runtime.config, FACTLEDGER_VIEW_CACHE_MB: 16 } }, { signer: testSigner })
+  t.teardown(() => cached.close())
   await seed(api.runtime)
   const { app } = api
   const marked = 'markup-fact'
@@ -41,6 +44,8 @@ t.test('GET /facts/:id from the stored text answers exactly what the parsed view
       readModel.getFactViewText = getFactViewText
       t.strictSame(comparable(viaOneStatement), comparable(viaParsedView), `${method} ${url}: one statement`)
       t.strictSame(comparable(viaTextAndHead), comparable(viaParsedView), `${method} ${url}: view text and stream head apart`)
+      t.strictSame(comparable(await cached.inject(request)), comparable(viaParsedView), `${method} ${url}: cache on, first read`)
+      t.strictSame(comparable(await cached.inject(request)), comparable(viaParsedView), `${method} ${url}: cache on, remembered`)
     }
   }
   const res = await app.inject({ url: `/facts/${marked}` })
@@ -59,6 +64,9 @@ t.test('GET /facts/:id from the stored text answers exactly what the parsed view
   const after = await app.inject({ url: `/facts/${ids.fact}` })
   t.equal(after.headers.etag, pin.headers.etag, 'and it moves with the stream')
   t.equal(after.json().status, 'pinned', 'the body follows the new view, not a remembered one')
+  const afterCached = await cached.inject({ url: `/facts/${ids.fact}`, headers: { 'x-request-id': 'same-request' } })
+  t.equal(afterCached.json().status, 'pinned', 'the cache saw the write too')
+  t.strictSame(comparable(afterCached), comparable(await app.inject({ url: `/facts/${ids.fact}`, headers: { 'x-request-id': 'same-request' } })))
 })
 
 t.test('a stored view that is not a FactView is a 500, not a body', async (t) => {
@@ -72,20 +80,4 @@ t.test('a stored view that is not a FactView is a 500, not a body', async (t) =>
   t.equal(res.statusCode, 500)
   t.match(res.json(), { code: 'InternalError' })
   t.notMatch(res.body, /"status":42/)
-})
-
-t.test('view bodies: the escaped text, checked once per distinct text, within a size bound', async (t) => {
-  const bodyOf = createFactViewBodies({ maxChars: 40_000 })
-  const first = factView('f1', 3, { summary: '21 <b>per</b> Treasury & co' })
-  t.equal(bodyOf('f1', JSON.stringify(first)), htmlSafeStringify(first), 'what the reply serializer would send')
-  const changed = factView('f1', 4)
-  t.equal(bodyOf('f1', JSON.stringify(changed)), htmlSafeStringify(changed), 'a new text for the same fact is a new body')
-  t.throws(() => bodyOf('f2', JSON.stringify({ ...factView('f2', 3), origins: 'two' })), { code: 'FST_ERR_RESPONSE_SERIALIZATION' })
-  t.throws(() => bodyOf('f1', JSON.stringify({ ...changed, kind: 'nope' })), { code: 'FST_ERR_RESPONSE_SERIALIZATION' }, 'also after a valid text was remembered')
-  for (let i = 0; i < 100; i++) {
-    const view = factView(`many-${i}`, i)
-    t.equal(bodyOf(view.factId, JSON.stringify(view)), htmlSafeStringify(view))
-  }
-  const huge = factView('huge', 1, { summary: 'x'.repeat(20_000) })
-  t.equal(bodyOf('huge', JSON.stringify(huge)), htmlSafeStringify(huge), 'too big to remember, still answered')
 })

@@ -7,7 +7,7 @@ import { streamRevision } from '../../store/stream-revision.js'
 import { encodeCursor } from '../cursor.js'
 import type { HttpDeps } from '../deps.js'
 import { formatEtag } from '../etag.js'
-import { JSON_CONTENT_TYPE, createFactViewBodies } from '../fact-view-body.js'
+import { type CurrentFactResponse, JSON_CONTENT_TYPE, createFactViewCache } from '../fact-view-cache.js'
 import { listFactsAtClocks } from '../fact-list.js'
 import { afterOf, clocksOf, notFound, pageOrBadCursor } from '../read-helpers.js'
 import { ClockQuery, FactListQuery, IdParams } from '../schemas/query.js'
@@ -16,8 +16,27 @@ import { problemResponses } from '../schemas/route-docs.js'
 
 /** GET /facts and /facts/:id: the reconciled views on the three clocks. */
 export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
-  const { facts, store } = deps.runtime
-  const viewBodies = createFactViewBodies()
+  const { facts, store, config } = deps.runtime
+  const viewCache = createFactViewCache({
+    maxBytes: config.FACTLEDGER_VIEW_CACHE_MB * 1024 * 1024,
+    readStamp: () => deps.runtime.readChangeStamp?.() ?? null,
+  })
+  /**
+   * The current view as the read model stored it (see fact-view-cache.ts):
+   * remembered while nothing was committed, else read. Null when the backend
+   * cannot hand over text (the route then reads the parsed view).
+   */
+  async function currentFactResponse(id: string): Promise<CurrentFactResponse | 'absent' | null> {
+    // The stamp first: a commit after it, even one before the read below, makes the remembered response miss.
+    const stamp = viewCache.stamp()
+    const known = viewCache.fresh(id, stamp)
+    if (known) return known
+    const read = await readCurrentFactText(deps.runtime, id)
+    if (read === null) return null
+    if (read.viewText === null) return 'absent'
+    return viewCache.answer(id, read.viewText, read.streamHead, stamp)
+  }
+
   return async (app) => {
     app.get(
       '/facts',
@@ -57,13 +76,12 @@ export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { id } = request.params
         const clocks = clocksOf(request.query)
-        // The current view, passed on as the read model stored it (see fact-view-body.ts).
-        const current = Object.keys(clocks).length === 0 ? await readCurrentFactText(deps.runtime, id) : null
+        const current = Object.keys(clocks).length === 0 ? await currentFactResponse(id) : null
         if (current) {
-          if (current.viewText === null) return notFound(reply, `fact "${id}"`)
+          if (current === 'absent') return notFound(reply, `fact "${id}"`)
           if (current.streamHead !== null) reply.header('etag', formatEtag(current.streamHead))
           // A string with a JSON content type is sent as it is: no serializer runs on it again.
-          return (reply as FastifyReply).type(JSON_CONTENT_TYPE).send(viewBodies(id, current.viewText))
+          return (reply as FastifyReply).type(JSON_CONTENT_TYPE).send(current.body)
         }
         const [view, revision] = await Promise.all([facts.getFact(id, clocks), streamRevision(store, streamOf.fact(id))])
         if (!view) {
