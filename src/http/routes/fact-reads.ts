@@ -9,6 +9,7 @@ import type { HttpDeps } from '../deps.js'
 import { formatEtag } from '../etag.js'
 import { type CurrentFactResponse, JSON_CONTENT_TYPE, createFactViewCache } from '../fact-view-cache.js'
 import { listFactsAtClocks } from '../fact-list.js'
+import type { Clocks } from '../../read/clocks.js'
 import { afterOf, clocksOf, notFound, pageOrBadCursor } from '../read-helpers.js'
 import { ClockQuery, FactListQuery, IdParams } from '../schemas/query.js'
 import { FactPage } from '../schemas/responses.js'
@@ -21,20 +22,30 @@ export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
     maxBytes: config.FACTLEDGER_VIEW_CACHE_MB * 1024 * 1024,
     readStamp: () => deps.runtime.readChangeStamp?.() ?? null,
   })
-  /**
-   * The current view as the read model stored it (see fact-view-cache.ts):
-   * remembered while nothing was committed, else read. Null when the backend
-   * cannot hand over text (the route then reads the parsed view).
-   */
-  async function currentFactResponse(id: string): Promise<CurrentFactResponse | 'absent' | null> {
-    // The stamp first: a commit after it, even one before the read below, makes the remembered response miss.
-    const stamp = viewCache.stamp()
-    const known = viewCache.fresh(id, stamp)
-    if (known) return known
+  /** A current view's response; a string with a JSON content type is sent as it is, no serializer runs on it again. */
+  function sendCurrent(reply: FastifyReply, current: CurrentFactResponse): FastifyReply {
+    if (current.streamHead !== null) reply.header('etag', formatEtag(current.streamHead))
+    return reply.type(JSON_CONTENT_TYPE).send(current.body)
+  }
+
+  /** The current view as the read model stored it (see fact-view-cache.ts), read after `stamp` was. */
+  async function readCurrentFact(reply: FastifyReply, id: string, stamp: string | null) {
     const read = await readCurrentFactText(deps.runtime, id)
-    if (read === null) return null
-    if (read.viewText === null) return 'absent'
-    return viewCache.answer(id, read.viewText, read.streamHead, stamp)
+    // A backend that cannot hand over text: the parsed view, as for any clock.
+    if (read === null) return factAtClocks(reply, id, {})
+    if (read.viewText === null) return notFound(reply, `fact "${id}"`)
+    return sendCurrent(reply, viewCache.answer(id, read.viewText, read.streamHead, stamp))
+  }
+
+  /** The view at the asked clocks, parsed, for the route's serializer. */
+  async function factAtClocks(reply: FastifyReply, id: string, clocks: Clocks) {
+    const [view, revision] = await Promise.all([facts.getFact(id, clocks), streamRevision(store, streamOf.fact(id))])
+    if (!view) {
+      const exists = revision !== null && Object.keys(clocks).length > 0
+      return notFound(reply, exists ? `fact "${id}" at the asked clocks` : `fact "${id}"`)
+    }
+    if (revision !== null) reply.header('etag', formatEtag(revision))
+    return view
   }
 
   return async (app) => {
@@ -73,23 +84,16 @@ export function factReadRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           response: { 200: FactView, ...problemResponses },
         },
       },
-      async (request, reply) => {
+      (request, reply) => {
         const { id } = request.params
         const clocks = clocksOf(request.query)
-        const current = Object.keys(clocks).length === 0 ? await currentFactResponse(id) : null
-        if (current) {
-          if (current === 'absent') return notFound(reply, `fact "${id}"`)
-          if (current.streamHead !== null) reply.header('etag', formatEtag(current.streamHead))
-          // A string with a JSON content type is sent as it is: no serializer runs on it again.
-          return (reply as FastifyReply).type(JSON_CONTENT_TYPE).send(current.body)
-        }
-        const [view, revision] = await Promise.all([facts.getFact(id, clocks), streamRevision(store, streamOf.fact(id))])
-        if (!view) {
-          const exists = revision !== null && Object.keys(clocks).length > 0
-          return notFound(reply, exists ? `fact "${id}" at the asked clocks` : `fact "${id}"`)
-        }
-        if (revision !== null) reply.header('etag', formatEtag(revision))
-        return view
+        if (Object.keys(clocks).length > 0) return factAtClocks(reply, id, clocks)
+        // The stamp first: a commit after it, even one before the read, makes the remembered response miss.
+        const stamp = viewCache.stamp()
+        const known = viewCache.fresh(id, stamp)
+        // Remembered and nothing committed since: answered at once, without a read or a promise.
+        if (known) return void sendCurrent(reply, known)
+        return readCurrentFact(reply, id, stamp)
       },
     )
   }
