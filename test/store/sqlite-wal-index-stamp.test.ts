@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import t from 'tap'
 import { openDatabase } from '../../src/store/sqlite/open-database.js'
 import { openWalIndexStamp } from '../../src/store/sqlite/wal-index-stamp.js'
@@ -63,4 +65,15 @@ t.test('a closed stamp reads null', async (t) => {
   stamp.close()
   t.equal(stamp.read(), null)
   stamp.close()
+})
+
+t.test('no stamp when the WAL index is kept in the heap (exclusive locking mode, no -shm file)', async (t) => {
+  const path = join(t.testdir(), 'exclusive.db')
+  const db = new Database(path)
+  t.teardown(() => db.close())
+  db.pragma('locking_mode = EXCLUSIVE')
+  db.pragma('journal_mode = WAL')
+  db.exec('CREATE TABLE counter (n INTEGER)')
+  t.notOk(existsSync(`${path}-shm`), 'SQLite made no -shm file')
+  t.equal(openWalIndexStamp(db), undefined)
 })

@@ -32,7 +32,8 @@ export interface WalIndexStamp {
  * writer writes the second copy, then the first; the two disagree while it
  * publishes, and a read that sees them disagree returns null.
  *
- * Undefined for a database without a -shm file (`:memory:`). The file stays
+ * Undefined for a database without a -shm file (`:memory:`, exclusive
+ * locking mode): nothing is remembered there. The file stays
  * in place while this connection is open: SQLite deletes it only when the
  * last connection closes.
  */
@@ -40,7 +41,14 @@ export function openWalIndexStamp(db: SqliteDatabase): WalIndexStamp | undefined
   if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return undefined
   // Make sure the WAL index exists and is initialized: any read transaction does it.
   db.pragma('data_version')
-  const fd = openSync(`${db.name}-shm`, 'r')
+  let fd: number
+  try {
+    fd = openSync(`${db.name}-shm`, 'r')
+  } catch (error) {
+    // No -shm file: the WAL index lives in the process's heap (exclusive locking mode), where no other process commits.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
   const header = Buffer.alloc(HEADER_BYTES * 2)
   let open = true
   return {
