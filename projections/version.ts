@@ -4,4 +4,4 @@
  * compares it with the checkpoint's and rebuilds the read model on a change.
  * The major number is the default reconciliation policy's version (model.ts).
  */
-export const projectionVersion = 'facts-v2.0'
+export const projectionVersion = 'facts-v2.1'

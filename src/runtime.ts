@@ -17,7 +17,7 @@ export interface Runtime extends Backend {
   tree: LedgerTree
 }
 
-export async function openRuntime(config: Config, logger: Logger, backend?: Backend, options: Pick<RunnerOptions, 'batchSize' | 'retryDelayMs'> = {}): Promise<Runtime> {
+export async function openRuntime(config: Config, logger: Logger, backend?: Backend, options: Pick<RunnerOptions, 'batchSize' | 'retryDelayMs' | 'factSnapshotEvery'> = {}): Promise<Runtime> {
   const opened = backend ?? (await openBackend(config, logger))
   const runner = createProjectionRunner({ store: opened.store, readModel: opened.readModel, logger, ...options })
   return {

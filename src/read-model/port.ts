@@ -26,6 +26,21 @@ export interface FactEvent {
   viewed: boolean
 }
 
+/**
+ * A fact's documents as they stood right after one of its indexed events:
+ * the fact, the claims filed under it then, and the sources they cite. The
+ * runner stores one every few of the fact's events (src/runner/fact-snapshots.ts),
+ * so a view at a past position folds only the fact's events after the
+ * nearest one (src/read/fact-at.ts).
+ */
+export interface FactSnapshot {
+  factId: string
+  position: bigint
+  fact: FactDoc
+  claims: ClaimDoc[]
+  sources: SourceDoc[]
+}
+
 export interface ProjectionBatch {
   sources: SourceDoc[]
   facts: FactDoc[]
@@ -44,6 +59,8 @@ export interface ProjectionBatch {
    * it is reconciled from the fact's events (src/read/fact-at.ts).
    */
   factEvents?: FactEvent[]
+  /** Snapshots of facts' documents taken in this batch (at most one per fact and position). */
+  factSnapshots?: FactSnapshot[]
   /** The policy in force after the batch, when the batch adopted one. */
   policy?: Policy
   /** Each policy adopted in the batch, at its position. */
@@ -108,8 +125,14 @@ export interface ReadModelStore {
    * thousands of changes is read a page at a time.
    */
   getFactViewHistory(id: string, page?: HistoryPage): Promise<FactView[]>
-  /** The fact's event index up to `upTo` (inclusive), oldest first. */
-  getFactEvents(factId: string, upTo: bigint): Promise<FactEvent[]>
+  /** The fact's event index up to `upTo` (inclusive), oldest first; with `after`, only the rows after it (exclusive). */
+  getFactEvents(factId: string, upTo: bigint, after?: bigint): Promise<FactEvent[]>
+  /** The position of the fact's last snapshot at or before `upTo`, or null: a cheap lookup, so a reader can keep parsed snapshots. */
+  getFactSnapshotPosition(factId: string, upTo: bigint): Promise<bigint | null>
+  /** The fact's last snapshot at or before `upTo`, or null. */
+  getFactSnapshotAt(factId: string, upTo: bigint): Promise<FactSnapshot | null>
+  /** How many of the fact's indexed events come after its last snapshot (all of them when it has none). */
+  countFactEventsSinceSnapshot(factId: string): Promise<number>
   /** The fact's last indexed event at or before `upTo`, or null. */
   getLastFactEvent(factId: string, upTo: bigint): Promise<FactEvent | null>
   /** The policy in force at a position (the last adopted at or before it), or null for the default. */

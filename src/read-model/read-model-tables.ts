@@ -1,4 +1,4 @@
-/** Every read-model table, emptied by a reset (migrations 002 and 004 create them). */
+/** Every read-model table, emptied by a reset (migrations 002, 004 and the fact snapshots migration create them). */
 export const READ_MODEL_TABLES = [
   'rm_sources',
   'rm_facts',
@@ -6,6 +6,7 @@ export const READ_MODEL_TABLES = [
   'rm_fact_views',
   'rm_fact_view_history',
   'rm_fact_events',
+  'rm_fact_snapshots',
   'rm_policy',
   'rm_policy_history',
   'rm_checkpoint',

@@ -6,6 +6,7 @@ import { evolveFact } from '../../projections/evolve-fact.js'
 import { evolveSource } from '../../projections/evolve-source.js'
 import type { ClaimDoc, FactDoc, SourceDoc } from '../../projections/model.js'
 import type { EventStore } from '../store/port.js'
+import type { FactSnapshot } from '../read-model/port.js'
 
 /** A fact's documents at one ledger position: what reconcileFact needs, policy aside. */
 export interface FactDocs {
@@ -22,10 +23,18 @@ export interface FactDocs {
  * The index holds every event of a claim while it is filed under the fact;
  * a claim that arrives by reassignment (or comes back) is read from its own
  * stream up to that point. Sources are read from their streams: few events each.
+ *
+ * Started from a snapshot (src/runner/fact-snapshots.ts), it folds only the
+ * indexed events after it. The snapshot's sources are then folded from the
+ * index too: once a claim citing a source has been filed under the fact,
+ * every later event of that source is indexed for the fact (the runner
+ * counts the facts a claim was filed under before), so none is missed.
+ * A source the snapshot does not hold is read from its stream as above.
  */
-export function createFactFold(store: EventStore, factId: string) {
-  let fact: FactDoc | null = null
-  const claims = new Map<string, ClaimDoc>()
+export function createFactFold(store: EventStore, factId: string, from?: FactSnapshot | null) {
+  let fact: FactDoc | null = from?.fact ?? null
+  const claims = new Map<string, ClaimDoc>(from?.claims.map((c) => [c.claimId, c]))
+  const snapshotSources = new Map<string, SourceDoc>(from?.sources.map((s) => [s.sourceId, s]))
   const sourceEvents = new Map<string, RecordedEvent[]>()
 
   async function foldStream(stream: string, before: bigint): Promise<RecordedEvent[]> {
@@ -47,6 +56,8 @@ export function createFactFold(store: EventStore, factId: string) {
   }
 
   async function sourceAt(sourceId: string, position: bigint): Promise<SourceDoc | null> {
+    const kept = snapshotSources.get(sourceId)
+    if (kept) return kept
     let events = sourceEvents.get(sourceId)
     if (!events) sourceEvents.set(sourceId, (events = await foldStream(streamOf.source(sourceId), BigInt(Number.MAX_SAFE_INTEGER))))
     let doc: SourceDoc | null = null
@@ -58,7 +69,7 @@ export function createFactFold(store: EventStore, factId: string) {
   }
 
   return {
-    /** Fold the next indexed event (positions must come in order). Source and policy events change no fact or claim document. */
+    /** Fold the next indexed event (positions must come in order). Policy events change no document here. */
     async apply(recorded: RecordedEvent): Promise<void> {
       const event = decodeRecorded(recorded)
       if (isClaimEvent(event)) {
@@ -68,6 +79,13 @@ export function createFactFold(store: EventStore, factId: string) {
         return
       }
       switch (event.type) {
+        case 'SourceRegistered':
+        case 'SourceRevised':
+        case 'SourceRetracted': {
+          const kept = snapshotSources.get(event.data.sourceId)
+          if (kept) snapshotSources.set(event.data.sourceId, evolveSource(kept, event))
+          break
+        }
         case 'FactDefined':
         case 'FactPinned':
         case 'FactUnpinned':

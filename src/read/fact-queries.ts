@@ -5,6 +5,7 @@ import type { EventStore } from '../store/port.js'
 import type { FactListQuery, Page, ReadModelStore } from '../read-model/port.js'
 import { type Clocks, resolveAsOf } from './clocks.js'
 import { reconcileFactAt } from './fact-at.js'
+import { createSnapshotCache } from './snapshot-cache.js'
 import { factViewHistory } from './fact-history.js'
 
 /**
@@ -16,6 +17,7 @@ import { factViewHistory } from './fact-history.js'
  */
 export function createFactQueries(deps: { store: EventStore; readModel: ReadModelStore }) {
   const { readModel } = deps
+  const snapshots = createSnapshotCache(readModel)
 
   /** The view at a past position, exact on every clock: `asOf.position` is that position. */
   async function viewAsOf(factId: string, asOf: bigint, clocks: Clocks): Promise<FactView | null> {
@@ -28,7 +30,7 @@ export function createFactQueries(deps: { store: EventStore; readModel: ReadMode
         if (stored) return { ...stored, asOf: { ...stored.asOf, position: asOf.toString() } }
       }
     }
-    return reconcileFactAt(deps, factId, asOf, clocks)
+    return reconcileFactAt({ ...deps, snapshots }, factId, asOf, clocks)
   }
 
   async function getFact(factId: string, clocks: Clocks = {}): Promise<FactView | null> {

@@ -10,6 +10,9 @@ import { projectionVersion } from '../../projections/version.js'
 import type { FactEvent, ProjectionBatch, ReadModelStore } from '../read-model/port.js'
 import { type BatchState, createBatchState } from './batch-state.js'
 import type { DocCache } from './doc-cache.js'
+import { createFactSnapshots } from './fact-snapshots.js'
+
+export type { FactSnapshotOptions } from './fact-snapshots.js'
 
 /**
  * Fold a batch of events into documents and fact views. Every event that can
@@ -29,8 +32,10 @@ export async function applyBatch(
   events: readonly RecordedEvent[],
   cache?: DocCache,
   rebuilding = false,
+  factSnapshotEvery?: number,
 ): Promise<{ batch: ProjectionBatch; state: BatchState }> {
   const state = createBatchState(readModel, policy, cache, { claimsByFact: !rebuilding })
+  const snapshots = createFactSnapshots(readModel, state, factSnapshotEvery)
   const views: FactView[] = []
   const factEvents: FactEvent[] = []
   /** Each fact's last index row of the batch: its view is computed there. */
@@ -78,6 +83,7 @@ export async function applyBatch(
       factEvents.push(row)
       lastOfFact.delete(factId)
       lastOfFact.set(factId, row)
+      await snapshots.indexed(factId, recorded.position)
     }
   }
   const last = events.at(-1)
@@ -93,6 +99,7 @@ export async function applyBatch(
     ...state.changedDocs(),
     views,
     factEvents,
+    factSnapshots: snapshots.taken(),
     ...(policyHistory.length > 0 ? { policy: state.policy, policyHistory } : {}),
     checkpoint: { position: last.position, version: projectionVersion, ...(rebuilding ? { rebuilding } : {}) },
   }
@@ -115,7 +122,9 @@ async function viewOf(state: BatchState, factId: string, position: bigint): Prom
 
 async function factsCitingSource(readModel: ReadModelStore, state: BatchState, sourceId: string): Promise<string[]> {
   const ids = new Set(await readModel.getFactIdsOfSource(sourceId))
-  for (const claim of state.changedDocs().claims) if (claim.sourceId === sourceId) ids.add(claim.factId)
+  // As the read model's answer, the facts a claim was filed under before count too: a fact's snapshot keeps a
+  // source it once cited, and folds the source's later events from the fact's index (src/read/fact-fold.ts).
+  for (const claim of state.changedDocs().claims) if (claim.sourceId === sourceId) for (const id of [claim.factId, ...claim.reassignedFrom]) ids.add(id)
   return [...ids].sort()
 }
 

@@ -4,13 +4,13 @@ import { defaultPolicy, type Policy } from '../../projections/model.js'
 import { projectionVersion } from '../../projections/version.js'
 import type { EventStore } from '../store/port.js'
 import type { ReadModelStore } from '../read-model/port.js'
-import { applyBatch } from './apply-batch.js'
+import { applyBatch, type FactSnapshotOptions } from './apply-batch.js'
 import { createDocCache, type DocCache, type DocCacheLimits } from './doc-cache.js'
 import { followLive } from './follow-live.js'
 import { createHealthTracker, type FailingEvent, pause } from './projection-health.js'
 import { rebuildViews } from './rebuild-views.js'
 
-export interface RunnerOptions {
+export interface RunnerOptions extends FactSnapshotOptions {
   store: EventStore
   readModel: ReadModelStore
   logger: Logger
@@ -61,7 +61,7 @@ export function createProjectionRunner(options: RunnerOptions) {
     const fresh = events.filter((e) => e.position > position)
     if (fresh.length === 0) return
     try {
-      const { batch, state } = await applyBatch(readModel, policy, fresh, cache, rebuilding)
+      const { batch, state } = await applyBatch(readModel, policy, fresh, cache, rebuilding, options.factSnapshotEvery)
       await readModel.commit(batch)
       cache?.remember(state.loaded())
       if (batch.policy) policy = batch.policy

@@ -2,7 +2,7 @@ import type { MerkleTreeStore } from '../../src/store/merkle-tree-port.js'
 import { createMemoryMerkleTreeStore } from './memory-merkle-tree-store.js'
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../projections/model.js'
 import { assertLimit, decodeCursor, toPage } from '../../src/read-model/page-cursor.js'
-import type { Checkpoint, FactEvent, FactListQuery, Page, ProjectionBatch, ReadModelStore } from '../../src/read-model/port.js'
+import type { Checkpoint, FactEvent, FactListQuery, FactSnapshot, Page, ProjectionBatch, ReadModelStore } from '../../src/read-model/port.js'
 import { changedViews, viewSearchText } from '../../src/read-model/view-change.js'
 import { createMemoryEventStore, type MemoryEventStore } from './memory-store.js'
 
@@ -23,6 +23,7 @@ export function createMemoryReadModel(): ReadModelStore {
   let views = new Map<string, FactView>()
   let history = new Map<string, FactView[]>()
   let factEvents = new Map<string, FactEvent[]>()
+  let snapshots = new Map<string, FactSnapshot[]>()
   const policies: Array<{ position: bigint; policy: Policy }> = []
   let checkpoint: Checkpoint | null = null
   let policy: Policy | null = null
@@ -58,7 +59,13 @@ export function createMemoryReadModel(): ReadModelStore {
     getFactViewAt: async (id, position) => copy((history.get(id) ?? []).filter((v) => BigInt(v.asOf.position) <= position).at(-1) ?? null),
     getFactViewHistory: async (id, page) =>
       copy((history.get(id) ?? []).filter((v) => !page || BigInt(v.asOf.position) > page.after).slice(0, page ? page.limit : undefined)),
-    getFactEvents: async (factId, upTo) => copy((factEvents.get(factId) ?? []).filter((e) => e.position <= upTo)),
+    getFactEvents: async (factId, upTo, after = -1n) => copy((factEvents.get(factId) ?? []).filter((e) => e.position > after && e.position <= upTo)),
+    getFactSnapshotAt: async (factId, upTo) => copy((snapshots.get(factId) ?? []).filter((s) => s.position <= upTo).at(-1) ?? null),
+    getFactSnapshotPosition: async (factId, upTo) => (snapshots.get(factId) ?? []).filter((s) => s.position <= upTo).at(-1)?.position ?? null,
+    countFactEventsSinceSnapshot: async (factId) => {
+      const last = (snapshots.get(factId) ?? []).at(-1)?.position ?? -1n
+      return (factEvents.get(factId) ?? []).filter((e) => e.position > last).length
+    },
     getLastFactEvent: async (factId, upTo) => copy((factEvents.get(factId) ?? []).filter((e) => e.position <= upTo).at(-1) ?? null),
     getPolicyAt: async (position) => copy(policies.filter((p) => p.position <= position).at(-1)?.policy ?? null),
     listFactViews: async (query: FactListQuery) => {
@@ -84,23 +91,24 @@ export function createMemoryReadModel(): ReadModelStore {
       ),
     async commit(batch: ProjectionBatch) {
       // All or nothing, as one database transaction: a batch that fails halfway leaves the state it found.
-      const before = { sources, facts, claims, views, history, factEvents, policies: [...policies], checkpoint, policy }
+      const before = { sources, facts, claims, views, history, factEvents, snapshots, policies: [...policies], checkpoint, policy }
       sources = new Map(sources)
       facts = new Map(facts)
       claims = new Map(claims)
       views = new Map(views)
       history = new Map(history)
       factEvents = new Map(factEvents)
+      snapshots = new Map(snapshots)
       try {
         apply(batch)
       } catch (error) {
-        ;({ sources, facts, claims, views, history, factEvents, checkpoint, policy } = before)
+        ;({ sources, facts, claims, views, history, factEvents, snapshots, checkpoint, policy } = before)
         policies.splice(0, policies.length, ...before.policies)
         throw error
       }
     },
     async reset() {
-      for (const m of [sources, facts, claims, views, history, factEvents]) m.clear()
+      for (const m of [sources, facts, claims, views, history, factEvents, snapshots]) m.clear()
       policies.length = 0
       checkpoint = null
       policy = null
@@ -121,6 +129,10 @@ export function createMemoryReadModel(): ReadModelStore {
     for (const e of batch.factEvents ?? []) {
       const rows = (factEvents.get(e.factId) ?? []).filter((r) => r.position !== e.position)
       factEvents.set(e.factId, [...rows, copy(e)].sort((a, b) => (a.position < b.position ? -1 : 1)))
+    }
+    for (const s of batch.factSnapshots ?? []) {
+      const rows = (snapshots.get(s.factId) ?? []).filter((r) => r.position !== s.position)
+      snapshots.set(s.factId, [...rows, copy(s)].sort((a, b) => (a.position < b.position ? -1 : 1)))
     }
     for (const p of batch.policyHistory ?? []) policies.push(copy(p))
     if (batch.policy) policy = copy(batch.policy)

@@ -122,6 +122,30 @@ export function runReadModelConformance(t: Test, name: string, open: () => Promi
         t.equal(await rm.getCheckpoint(), null)
       }))
 
+    t.test('a fact snapshot reads back whole at or after its position; events are counted since the last one; a reset drops them', t =>
+      withReadModel(open, async rm => {
+        const snapshot = { factId: 'f1', position: 3n, fact: factDoc('f1'), claims: [claimDoc('c1', 'f1', 's1'), claimDoc('c2', 'f1', 's2')], sources: [sourceDoc('s1'), sourceDoc('s2')] }
+        const rows = [2n, 3n, 5n, 6n].map(position => ({ factId: 'f1', position, viewed: false }))
+        t.equal(await rm.countFactEventsSinceSnapshot('f1'), 0, 'a fact never indexed')
+        await rm.commit(batch(6, { factEvents: rows, factSnapshots: [snapshot] }))
+        t.equal(await rm.getFactSnapshotAt('f1', 2n), null, 'none before its position')
+        t.equal(await rm.getFactSnapshotPosition('f1', 2n), null)
+        t.equal(await rm.getFactSnapshotPosition('f1', 100n), 3n)
+        t.strictSame(await rm.getFactSnapshotAt('f1', 3n), snapshot)
+        t.strictSame(await rm.getFactSnapshotAt('f1', 100n), snapshot, 'the last at or before the position')
+        t.equal(await rm.getFactSnapshotAt('f2', 100n), null, 'per fact')
+        t.equal(await rm.countFactEventsSinceSnapshot('f1'), 2, 'the rows after the snapshot')
+        t.strictSame(await rm.getFactEvents('f1', 100n, 3n), rows.slice(2), 'after a position, exclusive')
+        const later = { ...snapshot, position: 6n, claims: [claimDoc('c2', 'f1', 's2')], sources: [sourceDoc('s2')] }
+        await rm.commit(batch(7, { factSnapshots: [later] }))
+        t.strictSame(await rm.getFactSnapshotAt('f1', 5n), snapshot)
+        t.strictSame(await rm.getFactSnapshotAt('f1', 6n), later)
+        t.equal(await rm.getFactSnapshotPosition('f1', 5n), 3n)
+        t.equal(await rm.countFactEventsSinceSnapshot('f1'), 0)
+        await rm.reset()
+        t.equal(await rm.getFactSnapshotAt('f1', 100n), null)
+      }))
+
     t.test('the current view as text is what JSON.stringify wrote, byte for byte, and follows the current view', t =>
       withReadModel(open, async rm => {
         if (!rm.getFactViewText) {

@@ -7,7 +7,7 @@ import { openRuntime } from '../../src/runtime.js'
 import { openSqliteBackend } from '../../src/backend/open-sqlite-backend.js'
 
 /** A runtime on a fresh SQLite file; `cleanup` closes it and removes the directory. */
-export async function openTestRuntime(options: { batchSize?: number; retryDelayMs?: (attempt: number) => number } = {}) {
+export async function openTestRuntime(options: { batchSize?: number; retryDelayMs?: (attempt: number) => number; factSnapshotEvery?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'factledger-runner-'))
   const path = join(dir, 'ledger.db')
   const logger = pino({ level: 'silent' })

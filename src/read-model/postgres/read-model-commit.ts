@@ -2,6 +2,7 @@ import type pg from 'pg'
 import type { FactView } from '../../../projections/model.js'
 import type { ProjectionBatch } from '../port.js'
 import { lastByKey } from '../last-by-key.js'
+import { snapshotDocs } from '../snapshot-docs.js'
 import { changedViews, viewSearchText } from '../view-change.js'
 
 /**
@@ -59,6 +60,14 @@ export async function commitBatch(client: pg.PoolClient, batch: ProjectionBatch)
       `INSERT INTO rm_fact_events (fact_id, position, viewed) SELECT * FROM unnest($1::text[], $2::bigint[], $3::boolean[])
        ON CONFLICT (fact_id, position) DO UPDATE SET viewed = excluded.viewed`,
       [factEvents.map((e) => e.factId), factEvents.map((e) => e.position.toString()), factEvents.map((e) => e.viewed)],
+    )
+  }
+  const snapshots = batch.factSnapshots ?? []
+  if (snapshots.length > 0) {
+    await client.query(
+      `INSERT INTO rm_fact_snapshots (fact_id, position, docs) SELECT * FROM unnest($1::text[], $2::bigint[], $3::json[])
+       ON CONFLICT (fact_id, position) DO UPDATE SET docs = excluded.docs`,
+      [snapshots.map((s) => s.factId), snapshots.map((s) => s.position.toString()), snapshots.map(snapshotDocs)],
     )
   }
   for (const { position, policy } of batch.policyHistory ?? []) {

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../../projections/model.js'
-import type { ReadModelStore } from '../port.js'
+import type { FactSnapshot, ReadModelStore } from '../port.js'
 import { assertLimit, decodeCursor, toPage } from '../page-cursor.js'
 import { toStoreError } from '../../store/postgres/pg-errors.js'
 import { READ_MODEL_TABLES } from '../read-model-tables.js'
@@ -84,12 +84,32 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
       return found.map((r) => r.view)
     },
 
-    async getFactEvents(factId, upTo) {
+    async getFactEvents(factId, upTo, after = -1n) {
       const found = await rows<{ position: string; viewed: boolean }>(
-        'SELECT position, viewed FROM rm_fact_events WHERE fact_id = $1 AND position <= $2 ORDER BY position',
-        [factId, upTo.toString()],
+        'SELECT position, viewed FROM rm_fact_events WHERE fact_id = $1 AND position > $2 AND position <= $3 ORDER BY position',
+        [factId, after.toString(), upTo.toString()],
       )
       return found.map((r) => ({ factId, position: BigInt(r.position), viewed: r.viewed }))
+    },
+    async getFactSnapshotAt(factId, upTo) {
+      // ::text hands the JSON over unparsed: JSON.parse of the text is faster than pg's row parsing of a large json value.
+      const [row] = await rows<{ position: string; docs: string }>(
+        'SELECT position, docs::text AS docs FROM rm_fact_snapshots WHERE fact_id = $1 AND position <= $2 ORDER BY position DESC LIMIT 1',
+        [factId, upTo.toString()],
+      )
+      return row ? { factId, position: BigInt(row.position), ...(JSON.parse(row.docs) as Omit<FactSnapshot, 'factId' | 'position'>) } : null
+    },
+    async getFactSnapshotPosition(factId, upTo) {
+      const [row] = await rows<{ position: string | null }>('SELECT max(position) AS position FROM rm_fact_snapshots WHERE fact_id = $1 AND position <= $2', [factId, upTo.toString()])
+      return row?.position ? BigInt(row.position) : null
+    },
+    async countFactEventsSinceSnapshot(factId) {
+      const [row] = await rows<{ count: number }>(
+        `SELECT count(*)::int AS count FROM rm_fact_events WHERE fact_id = $1
+           AND position > coalesce((SELECT max(position) FROM rm_fact_snapshots WHERE fact_id = $1), -1)`,
+        [factId],
+      )
+      return row?.count ?? 0
     },
     async getLastFactEvent(factId, upTo) {
       const [row] = await rows<{ position: string; viewed: boolean }>(

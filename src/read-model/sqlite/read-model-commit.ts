@@ -4,6 +4,7 @@ import type { SqliteDatabase } from '../../store/sqlite/open-database.js'
 import { lastByKey } from '../last-by-key.js'
 import { changedViews, viewSearchText } from '../view-change.js'
 import { READ_MODEL_TABLES } from '../read-model-tables.js'
+import { snapshotDocs } from '../snapshot-docs.js'
 
 /**
  * Write a projection batch and its checkpoint in one transaction (BEGIN
@@ -33,6 +34,7 @@ export function createReadModelWriter(db: SqliteDatabase) {
   const putPolicy = db.prepare('INSERT OR REPLACE INTO rm_policy (id, doc) VALUES (1, ?)')
   const putPolicyHistory = db.prepare('INSERT OR REPLACE INTO rm_policy_history (position, doc) VALUES (?, ?)')
   const putFactEvent = db.prepare('INSERT OR REPLACE INTO rm_fact_events (fact_id, position, viewed) VALUES (?, ?, ?)')
+  const putSnapshot = db.prepare('INSERT OR REPLACE INTO rm_fact_snapshots (fact_id, position, docs) VALUES (?, ?, ?)')
   const putCheckpoint = db.prepare('INSERT OR REPLACE INTO rm_checkpoint (id, position, version, rebuilding) VALUES (1, ?, ?, ?)')
   const tables = [...READ_MODEL_TABLES]
 
@@ -62,6 +64,7 @@ export function createReadModelWriter(db: SqliteDatabase) {
     for (const claim of lastByKey(batch.claims, (c) => c.claimId)) putClaim.run(claim.claimId, claim.factId, claim.sourceId, JSON.stringify(claim))
     writeViews(batch.views, new Map(facts.map((f) => [f.factId, f.subject])))
     for (const e of batch.factEvents ?? []) putFactEvent.run(e.factId, e.position, e.viewed ? 1 : 0)
+    for (const s of batch.factSnapshots ?? []) putSnapshot.run(s.factId, s.position, snapshotDocs(s))
     if (batch.policy) putPolicy.run(JSON.stringify(batch.policy))
     for (const p of batch.policyHistory ?? []) putPolicyHistory.run(p.position, JSON.stringify(p.policy))
     putCheckpoint.run(batch.checkpoint.position, batch.checkpoint.version, batch.checkpoint.rebuilding ? 1 : 0)

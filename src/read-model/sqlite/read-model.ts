@@ -1,5 +1,5 @@
 import type { ClaimDoc, FactDoc, FactView, Policy, SourceDoc } from '../../../projections/model.js'
-import type { Checkpoint, FactEvent, FactListQuery, ReadModelStore } from '../port.js'
+import type { Checkpoint, FactEvent, FactListQuery, FactSnapshot, ReadModelStore } from '../port.js'
 import type { SqliteDatabase } from '../../store/sqlite/open-database.js'
 import { assertLimit, decodeCursor, toPage } from '../page-cursor.js'
 import { createFactsToReconcile } from './facts-to-reconcile.js'
@@ -29,7 +29,17 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
   const claimsOfFact = db.prepare('SELECT doc FROM rm_claims WHERE fact_id = ? ORDER BY claim_id').pluck()
   const claimsOfSource = db.prepare('SELECT doc FROM rm_claims WHERE source_id = ?').pluck()
   const checkpoint = db.prepare('SELECT position, version, rebuilding FROM rm_checkpoint WHERE id = 1').safeIntegers()
-  const factEvents = db.prepare('SELECT position, viewed FROM rm_fact_events WHERE fact_id = ? AND position <= ? ORDER BY position').safeIntegers()
+  const factEvents = db.prepare('SELECT position, viewed FROM rm_fact_events WHERE fact_id = ? AND position > ? AND position <= ? ORDER BY position').safeIntegers()
+  const snapshotAt = db
+    .prepare('SELECT position, docs FROM rm_fact_snapshots WHERE fact_id = ? AND position <= ? ORDER BY position DESC LIMIT 1')
+    .safeIntegers()
+  const snapshotPosition = db.prepare('SELECT max(position) FROM rm_fact_snapshots WHERE fact_id = ? AND position <= ?').pluck().safeIntegers()
+  const sinceSnapshot = db
+    .prepare(
+      `SELECT count(*) FROM rm_fact_events WHERE fact_id = :factId
+         AND position > coalesce((SELECT max(position) FROM rm_fact_snapshots WHERE fact_id = :factId), -1)`,
+    )
+    .pluck()
   const lastFactEvent = db
     .prepare('SELECT position, viewed FROM rm_fact_events WHERE fact_id = ? AND position <= ? ORDER BY position DESC LIMIT 1')
     .safeIntegers()
@@ -79,7 +89,13 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
     getFactViewAt: async (id, position) => parseOrNull<FactView>(viewAt.get(id, position)),
     getFactViewHistory: async (id, page) =>
       ((page ? historyPage.all(id, page.after, page.limit) : history.all(id)) as string[]).map(text => parse<FactView>(text)),
-    getFactEvents: async (factId, upTo) => (factEvents.all(factId, upTo) as FactEventRow[]).map(row => toFactEvent(factId, row)),
+    getFactEvents: async (factId, upTo, after = -1n) => (factEvents.all(factId, after, upTo) as FactEventRow[]).map(row => toFactEvent(factId, row)),
+    async getFactSnapshotAt(factId, upTo) {
+      const row = snapshotAt.get(factId, upTo) as { position: bigint; docs: string } | undefined
+      return row ? { factId, position: row.position, ...parse<Omit<FactSnapshot, 'factId' | 'position'>>(row.docs) } : null
+    },
+    getFactSnapshotPosition: async (factId, upTo) => (snapshotPosition.get(factId, upTo) as bigint | null) ?? null,
+    countFactEventsSinceSnapshot: async factId => sinceSnapshot.get({ factId }) as number,
     async getLastFactEvent(factId, upTo) {
       const row = lastFactEvent.get(factId, upTo) as FactEventRow | undefined
       return row ? toFactEvent(factId, row) : null
