@@ -1,18 +1,21 @@
 import type { NewEvent } from '../events/envelope.js'
 import { type EventType, eventTypes } from '../events/registry.js'
+import { importEvents } from '../src/interchange/import-events.js'
 import type { EventStore } from '../src/store/port.js'
 import { claimPayload, correctionPayload, factPayload, sourcePayload } from './ledger-payloads.js'
 import { createRandom } from './random.js'
 
 /**
  * One much-reported fact: `claims` claims from 40 sources, with a correction
- * after every tenth, appended through the store in log order. Returns the
+ * after every tenth, appended through the store in log order after what the
+ * log already holds. Returns the
  * fact id and the positions and timestamps of its claims (the past an as-of
  * query asks about).
  */
 export async function appendHeavilyClaimedFact(store: EventStore, claims: number): Promise<{ factId: string; positions: bigint[]; recordedAt: string[] }> {
   const random = createRandom(1000)
-  let clock = Date.parse('2024-09-01T00:00:00Z')
+  // After whatever the log holds already (the generated ledger), so recordedAt never goes back along the log.
+  let clock = Math.max(Date.parse('2024-09-01T00:00:00Z'), await lastRecordedAt(store))
   const event = (type: EventType, data: unknown): NewEvent => {
     clock += 60_000
     const id = random.uuid7(clock)
@@ -49,4 +52,24 @@ export async function appendHeavilyClaimedFact(store: EventStore, claims: number
     k += i % 10 === 9 ? 2 : 1
   }
   return { factId, positions, recordedAt }
+}
+
+async function lastRecordedAt(store: EventStore): Promise<number> {
+  const head = await store.headPosition()
+  if (head === 0n) return 0
+  for await (const e of store.readAll({ fromPosition: head - 1n, maxCount: 1 })) return Date.parse(e.metadata.recordedAt)
+  return 0
+}
+
+/**
+ * The as-of bench's ledger: the generated newsroom ledger (`ndjson`, imported
+ * as `factledger import` does), then the much-reported fact after it, so the
+ * fact's history sits in a log of the size asked for.
+ */
+export async function loadAsOfLedger(store: EventStore, ndjson: string | null, claims: number, onProgress?: (imported: number) => void) {
+  if (ndjson) {
+    const loaded = await importEvents(store, ndjson, onProgress ? { onProgress } : {})
+    if (!loaded.ok) throw new Error(`asOfQuery setup: the generated ledger was refused: ${loaded.message}`)
+  }
+  return appendHeavilyClaimedFact(store, claims)
 }

@@ -7,6 +7,7 @@ import { httpGetFact } from './http-get-fact.js'
 import { importBulk } from './import-bulk.js'
 import { ledgerProofs } from './ledger-proofs.js'
 import { postgres } from './postgres.js'
+import { pgAsOfQuery } from './postgres-as-of.js'
 import { rebuild } from './rebuild.js'
 
 export interface ScenarioGroup {
@@ -24,4 +25,5 @@ export const scenarios: ScenarioGroup[] = [
   { name: 'asOfQuery', run: asOfQuery },
   { name: 'ledgerProofs', run: ledgerProofs },
   { name: 'postgres', run: postgres },
+  { name: 'pgAsOfQuery', run: pgAsOfQuery },
 ]

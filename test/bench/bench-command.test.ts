@@ -18,7 +18,7 @@ async function bench(argv: string[]) {
 t.test('the bench refuses an unknown scenario, naming the known ones, before running anything', async (t) => {
   const r = await bench(['--only', 'appendSingle,nope'])
   t.equal(r.code, 2)
-  t.match(r.stderr, /unknown scenario nope \(known: appendSingle, appendConcurrent, importBulk, rebuild, httpGetFact, asOfQuery, ledgerProofs, postgres\)/)
+  t.match(r.stderr, /unknown scenario nope \(known: appendSingle, appendConcurrent, importBulk, rebuild, httpGetFact, asOfQuery, ledgerProofs, postgres, pgAsOfQuery\)/)
   t.equal(r.stdout, '')
 })
 
