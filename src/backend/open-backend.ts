@@ -25,7 +25,9 @@ export interface Backend {
    * any process; null when it cannot be read now. Cheaper than any read (a
    * response cache checks it on every hit). Only a backend that keeps both in
    * one file it can watch offers it: SQLite, not PostgreSQL (any check there
-   * is a round trip, as dear as the read) nor EventStoreDB (events elsewhere).
+   * is a round trip, about half the read's, and the cluster's snapshot moves
+   * with every write, rate-limit counters included) nor EventStoreDB (events
+   * elsewhere).
    */
   readChangeStamp?(): string | null
   /**
