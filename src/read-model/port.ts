@@ -102,6 +102,12 @@ export interface ReadModelStore {
   getSource(id: string): Promise<SourceDoc | null>
   getFact(id: string): Promise<FactDoc | null>
   getClaim(id: string): Promise<ClaimDoc | null>
+  /**
+   * The documents of these ids that exist, in any order: the runner loads
+   * what a batch of events names in one query per kind instead of one per id.
+   */
+  getFacts(ids: readonly string[]): Promise<FactDoc[]>
+  getClaims(ids: readonly string[]): Promise<ClaimDoc[]>
   /** Claims currently filed under the fact (any status). */
   getClaimsOfFact(factId: string): Promise<ClaimDoc[]>
   /** Ids of facts that have (or had) a claim from this source. */

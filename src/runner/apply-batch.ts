@@ -1,5 +1,6 @@
 import { decodeRecorded } from '../../events/decode.js'
 import type { RecordedEvent } from '../../events/envelope.js'
+import type { DecodedEvent } from '../../projections/decoded-event.js'
 import { evolveClaim, isClaimEvent } from '../../projections/evolve-claim.js'
 import { evolveFact } from '../../projections/evolve-fact.js'
 import { evolveSource } from '../../projections/evolve-source.js'
@@ -42,8 +43,10 @@ export async function applyBatch(
   const lastOfFact = new Map<string, FactEvent>()
   const policyHistory: Array<{ position: bigint; policy: Policy }> = []
 
-  for (const recorded of events) {
-    const event = decodeRecorded(recorded)
+  const decoded = events.map(decodeRecorded)
+  await state.prefetch(namedDocs(decoded))
+  for (const event of decoded) {
+    const recorded = event.recorded
     let affected: Iterable<string> = []
     switch (event.type) {
       case 'SourceRegistered':
@@ -104,6 +107,17 @@ export async function applyBatch(
     checkpoint: { position: last.position, version: projectionVersion, ...(rebuilding ? { rebuilding } : {}) },
   }
   return { batch, state }
+}
+
+/** The facts and claims a batch's events name directly (claims moved or cited elsewhere are loaded when needed). */
+function namedDocs(events: readonly DecodedEvent[]): { facts: string[]; claims: string[] } {
+  const facts: string[] = []
+  const claims: string[] = []
+  for (const event of events) {
+    if (event.type === 'FactDefined' || event.type === 'FactPinned' || event.type === 'FactUnpinned') facts.push(event.data.factId)
+    else if (isClaimEvent(event)) claims.push(event.data.claimId)
+  }
+  return { facts, claims }
 }
 
 async function viewOf(state: BatchState, factId: string, position: bigint): Promise<FactView | null> {

@@ -48,9 +48,39 @@ export function createBatchState(readModel: ReadModelStore, policy: Policy, cach
     return byId
   }
 
+  /**
+   * Load, in one query per kind, the facts and claims a batch names that
+   * neither this batch nor the cache holds (an id the store lacks is
+   * remembered as missing), so folding the batch does not ask for them one
+   * at a time.
+   */
+  async function prefetch(ids: { facts: Iterable<string>; claims: Iterable<string> }): Promise<void> {
+    const wanted = <T>(loaded: Map<string, T | null>, all: Iterable<string>, cached: (id: string) => T | null | undefined) => {
+      const missing = new Set<string>()
+      for (const id of all) {
+        if (loaded.has(id) || missing.has(id)) continue
+        const doc = cached(id)
+        if (doc !== undefined) loaded.set(id, doc)
+        else missing.add(id)
+      }
+      return [...missing]
+    }
+    const factIds = wanted(facts, ids.facts, (id) => cache?.fact(id))
+    const claimIds = wanted(claims, ids.claims, (id) => cache?.claim(id))
+    const [factDocs, claimDocs] = await Promise.all([
+      factIds.length > 0 ? readModel.getFacts(factIds) : [],
+      claimIds.length > 0 ? readModel.getClaims(claimIds) : [],
+    ])
+    for (const id of factIds) facts.set(id, null)
+    for (const doc of factDocs) facts.set(doc.factId, doc)
+    for (const id of claimIds) claims.set(id, null)
+    for (const doc of claimDocs) claims.set(doc.claimId, doc)
+  }
+
   return {
     policy,
     changed,
+    prefetch,
     source,
     fact,
     claim,

@@ -45,6 +45,8 @@ export function createMemoryReadModel(): ReadModelStore {
     getSource: async (id) => copy(sources.get(id) ?? null),
     getFact: async (id) => copy(facts.get(id) ?? null),
     getClaim: async (id) => copy(claims.get(id) ?? null),
+    getFacts: async (ids) => [...new Set(ids)].flatMap((id) => (facts.has(id) ? [copy(facts.get(id)!)] : [])),
+    getClaims: async (ids) => [...new Set(ids)].flatMap((id) => (claims.has(id) ? [copy(claims.get(id)!)] : [])),
     getClaimsOfFact: async (factId) =>
       [...claims.values()]
         .filter((c) => c.factId === factId)

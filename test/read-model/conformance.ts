@@ -13,7 +13,7 @@
 import type { Test } from 'tap'
 import type { ReadModelStore } from '../../src/read-model/port.js'
 import { batch, claimDoc, factDoc, factView, sourceDoc } from './documents.js'
-import { factsToReconcileCase } from './facts-to-reconcile-case.js'
+import { docsByIdCase, factsToReconcileCase } from './facts-to-reconcile-case.js'
 
 export interface ReadModelUnderTest {
   readModel: ReadModelStore
@@ -216,6 +216,7 @@ export function runReadModelConformance(t: Test, name: string, open: () => Promi
       }))
 
     t.test('listFactsToReconcile pages facts by id with their claims and last indexed event', t => withReadModel(open, rm => factsToReconcileCase(t, rm)))
+    t.test('getFacts and getClaims read the documents of many ids at once', t => withReadModel(open, rm => docsByIdCase(t, rm)))
 
     t.test('the policy is kept until a batch brings a new one', t =>
       withReadModel(open, async rm => {

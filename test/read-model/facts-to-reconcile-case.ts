@@ -31,3 +31,13 @@ export async function factsToReconcileCase(t: Test, rm: ReadModelStore): Promise
   t.equal((await rm.listFactsToReconcile({ limit: 1, upTo: 9n })).items[0]?.lastEvent, 9n, 'the last event at or before upTo')
   await t.rejects(rm.listFactsToReconcile({ limit: 0, upTo: 9n }))
 }
+
+/** Conformance case for getFacts and getClaims: the documents of the ids that exist, each once, whatever the order asked. */
+export async function docsByIdCase(t: Test, rm: ReadModelStore): Promise<void> {
+  await rm.commit(batch(3, { facts: ['f1', 'f2'].map((id) => factDoc(id)), claims: [claimDoc('c1', 'f1', 's1'), claimDoc('c2', 'f2', 's1')] }))
+  const byId = <T>(docs: T[], id: (doc: T) => string) => docs.map(id).sort()
+  t.strictSame(byId(await rm.getFacts(['f2', 'nope', 'f1', 'f2']), (f) => f.factId), ['f1', 'f2'])
+  t.strictSame(byId(await rm.getClaims(['c2', 'nope', 'c2']), (c) => c.claimId), ['c2'])
+  t.strictSame(await rm.getClaims(['c1']), [claimDoc('c1', 'f1', 's1')])
+  t.strictSame(await rm.getFacts([]), [])
+}

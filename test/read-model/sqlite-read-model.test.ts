@@ -33,4 +33,7 @@ t.test('a read-model commit relaxes fsync for itself only: the events connection
   await t.rejects(backend.readModel.commit(broken))
   t.equal(synchronous(), FULL, 'after a failed commit')
   t.same(await backend.readModel.getCheckpoint(), { position: 1n, version: 'v' }, 'the failed batch left nothing')
+  const checkpointPages = () => backend.store.database.pragma('wal_autocheckpoint', { simple: true })
+  await backend.readModel.commit({ sources: [], facts: [], claims: [], views: [], checkpoint: { position: 2n, version: 'v', rebuilding: true } })
+  t.strictSame({ synchronous: synchronous(), checkpointPages: checkpointPages() }, { synchronous: FULL, checkpointPages: 1000 }, 'after a rebuilding commit (which checkpoints the WAL less often)')
 })

@@ -56,6 +56,8 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
     getSource: (id) => one<SourceDoc>('SELECT doc FROM rm_sources WHERE source_id = $1', [id]),
     getFact: (id) => one<FactDoc>('SELECT doc FROM rm_facts WHERE fact_id = $1', [id]),
     getClaim: (id) => one<ClaimDoc>('SELECT doc FROM rm_claims WHERE claim_id = $1', [id]),
+    getFacts: async (ids) => (await rows<{ doc: FactDoc }>('SELECT doc FROM rm_facts WHERE fact_id = ANY($1::text[])', [ids])).map((r) => r.doc),
+    getClaims: async (ids) => (await rows<{ doc: ClaimDoc }>('SELECT doc FROM rm_claims WHERE claim_id = ANY($1::text[])', [ids])).map((r) => r.doc),
     async getClaimsOfFact(factId) {
       return (await rows<{ doc: ClaimDoc }>('SELECT doc FROM rm_claims WHERE fact_id = $1 ORDER BY claim_id', [factId])).map((r) => r.doc)
     },

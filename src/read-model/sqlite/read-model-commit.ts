@@ -6,6 +6,11 @@ import { changedViews, viewSearchText } from '../view-change.js'
 import { READ_MODEL_TABLES } from '../read-model-tables.js'
 import { snapshotDocs } from '../snapshot-docs.js'
 
+/** SQLite's default WAL size that triggers a checkpoint, in pages. */
+const DEFAULT_CHECKPOINT_PAGES = 1_000
+/** During a rebuild: 16,384 pages (64 MB of WAL at 4 KB pages). */
+const REBUILD_CHECKPOINT_PAGES = 16_384
+
 /**
  * Write a projection batch and its checkpoint in one transaction (BEGIN
  * IMMEDIATE on the event store's connection): after a crash the documents and
@@ -44,10 +49,13 @@ export function createReadModelWriter(db: SqliteDatabase) {
       const stored = lastHistory.get(factId) as string | undefined
       return stored === undefined ? undefined : (JSON.parse(stored) as FactView)
     }
-    for (const view of changedViews(views, storedLast)) putHistory.run(view.factId, BigInt(view.asOf.position), JSON.stringify(view))
+    // A view that is both a history row and the current one (most are) is serialized once.
+    const texts = new Map<FactView, string>()
+    const textOf = (view: FactView) => texts.get(view) ?? texts.set(view, JSON.stringify(view)).get(view)!
+    for (const view of changedViews(views, storedLast)) putHistory.run(view.factId, BigInt(view.asOf.position), textOf(view))
     for (const view of lastByKey(views, (v) => v.factId)) {
       const subject = subjects.has(view.factId) ? subjects.get(view.factId) : ((subjectOf.get(view.factId) as string | null | undefined) ?? undefined)
-      putView.run(view.factId, view.status, viewSearchText(view, subject), JSON.stringify(view))
+      putView.run(view.factId, view.status, viewSearchText(view, subject), textOf(view))
     }
   }
 
@@ -74,18 +82,26 @@ export function createReadModelWriter(db: SqliteDatabase) {
     for (const table of tables) db.prepare(`DELETE FROM ${table}`).run()
   })
 
-  /** Run a read-model transaction without waiting for fsync (see above), then restore the events' FULL. */
-  function relaxed<T>(work: () => T): T {
+  /**
+   * Run a read-model transaction without waiting for fsync (see above), then
+   * restore the events' FULL. A rebuild's batches also let the WAL grow
+   * larger before it is checkpointed: each writes megabytes of pages, so the
+   * default (1,000 pages) checkpointed, and synced, after nearly every batch,
+   * writing the same index pages back to the database again and again.
+   */
+  function relaxed<T>(work: () => T, rebuilding = false): T {
     db.pragma('synchronous = NORMAL')
+    if (rebuilding) db.pragma(`wal_autocheckpoint = ${REBUILD_CHECKPOINT_PAGES}`)
     try {
       return work()
     } finally {
       db.pragma('synchronous = FULL')
+      if (rebuilding) db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`)
     }
   }
 
   return {
-    commit: (batch: ProjectionBatch) => relaxed(() => commit.immediate(batch)),
+    commit: (batch: ProjectionBatch) => relaxed(() => commit.immediate(batch), batch.checkpoint.rebuilding === true),
     reset: () => relaxed(() => reset.immediate()),
   }
 }

@@ -26,6 +26,9 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
   const sourceDoc = doc('rm_sources', 'source_id')
   const factDoc = doc('rm_facts', 'fact_id')
   const claimDoc = doc('rm_claims', 'claim_id')
+  // One statement for a batch's ids: json_each turns the JSON array into rows.
+  const factDocs = db.prepare('SELECT doc FROM rm_facts WHERE fact_id IN (SELECT value FROM json_each(?))').pluck()
+  const claimDocs = db.prepare('SELECT doc FROM rm_claims WHERE claim_id IN (SELECT value FROM json_each(?))').pluck()
   const claimsOfFact = db.prepare('SELECT doc FROM rm_claims WHERE fact_id = ? ORDER BY claim_id').pluck()
   const claimsOfSource = db.prepare('SELECT doc FROM rm_claims WHERE source_id = ?').pluck()
   const checkpoint = db.prepare('SELECT position, version, rebuilding FROM rm_checkpoint WHERE id = 1').safeIntegers()
@@ -72,6 +75,8 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
     getSource: async id => parseOrNull<SourceDoc>(sourceDoc.get(id)),
     getFact: async id => parseOrNull<FactDoc>(factDoc.get(id)),
     getClaim: async id => parseOrNull<ClaimDoc>(claimDoc.get(id)),
+    getFacts: async ids => (factDocs.all(JSON.stringify(ids)) as string[]).map(text => parse<FactDoc>(text)),
+    getClaims: async ids => (claimDocs.all(JSON.stringify(ids)) as string[]).map(text => parse<ClaimDoc>(text)),
     getClaimsOfFact: async factId => (claimsOfFact.all(factId) as string[]).map(text => parse<ClaimDoc>(text)),
 
     async getFactIdsOfSource(sourceId) {
