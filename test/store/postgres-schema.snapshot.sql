@@ -45,6 +45,11 @@ fact_id text COLLATE "C" NOT NULL
 position bigint NOT NULL
 viewed boolean NOT NULL
 
+-- table rm_fact_snapshots
+fact_id text COLLATE "C" NOT NULL
+position bigint NOT NULL
+docs json NOT NULL
+
 -- table rm_fact_view_history
 fact_id text COLLATE "C" NOT NULL
 position bigint NOT NULL
@@ -117,6 +122,7 @@ rm_checkpoint.rm_checkpoint_id_check: CHECK ((id = 1))
 rm_checkpoint.rm_checkpoint_pkey: PRIMARY KEY (id)
 rm_claims.rm_claims_pkey: PRIMARY KEY (claim_id)
 rm_fact_events.rm_fact_events_pkey: PRIMARY KEY (fact_id, "position")
+rm_fact_snapshots.rm_fact_snapshots_pkey: PRIMARY KEY (fact_id, "position")
 rm_fact_view_history.rm_fact_view_history_pkey: PRIMARY KEY (fact_id, "position")
 rm_fact_views.rm_fact_views_pkey: PRIMARY KEY (fact_id)
 rm_facts.rm_facts_pkey: PRIMARY KEY (fact_id)
@@ -145,6 +151,7 @@ CREATE INDEX rm_claims_by_fact ON public.rm_claims USING btree (fact_id);
 CREATE INDEX rm_claims_by_source ON public.rm_claims USING btree (source_id);
 CREATE UNIQUE INDEX rm_claims_pkey ON public.rm_claims USING btree (claim_id);
 CREATE UNIQUE INDEX rm_fact_events_pkey ON public.rm_fact_events USING btree (fact_id, "position");
+CREATE UNIQUE INDEX rm_fact_snapshots_pkey ON public.rm_fact_snapshots USING btree (fact_id, "position");
 CREATE UNIQUE INDEX rm_fact_view_history_pkey ON public.rm_fact_view_history USING btree (fact_id, "position");
 CREATE INDEX rm_fact_views_by_status ON public.rm_fact_views USING btree (status, fact_id);
 CREATE UNIQUE INDEX rm_fact_views_pkey ON public.rm_fact_views USING btree (fact_id);

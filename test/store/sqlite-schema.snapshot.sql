@@ -72,6 +72,14 @@ CREATE TABLE rm_fact_events (
   PRIMARY KEY (fact_id, position)
 ) STRICT, WITHOUT ROWID;
 
+-- table rm_fact_snapshots on rm_fact_snapshots
+CREATE TABLE "rm_fact_snapshots" (
+  fact_id  TEXT    NOT NULL,
+  position INTEGER NOT NULL,
+  docs     TEXT    NOT NULL,
+  PRIMARY KEY (fact_id, position)
+) STRICT;
+
 -- table rm_fact_view_history on rm_fact_view_history
 CREATE TABLE rm_fact_view_history (
   fact_id  TEXT    NOT NULL,

@@ -102,13 +102,16 @@ export function createPostgresReadModel(pool: pg.Pool): ReadModelStore {
       return row ? { factId, position: BigInt(row.position), ...(JSON.parse(row.docs) as Omit<FactSnapshot, 'factId' | 'position'>) } : null
     },
     async getFactSnapshotPosition(factId, upTo) {
-      const [row] = await rows<{ position: string | null }>('SELECT max(position) AS position FROM rm_fact_snapshots WHERE fact_id = $1 AND position <= $2', [factId, upTo.toString()])
-      return row?.position ? BigInt(row.position) : null
+      const [row] = await rows<{ position: string }>('SELECT position FROM rm_fact_snapshots WHERE fact_id = $1 AND position <= $2 ORDER BY position DESC LIMIT 1', [
+        factId,
+        upTo.toString(),
+      ])
+      return row ? BigInt(row.position) : null
     },
     async countFactEventsSinceSnapshot(factId) {
       const [row] = await rows<{ count: number }>(
         `SELECT count(*)::int AS count FROM rm_fact_events WHERE fact_id = $1
-           AND position > coalesce((SELECT max(position) FROM rm_fact_snapshots WHERE fact_id = $1), -1)`,
+           AND position > coalesce((SELECT position FROM rm_fact_snapshots WHERE fact_id = $1 ORDER BY position DESC LIMIT 1), -1)`,
         [factId],
       )
       return row?.count ?? 0

@@ -36,11 +36,15 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
   const snapshotAt = db
     .prepare('SELECT position, docs FROM rm_fact_snapshots WHERE fact_id = ? AND position <= ? ORDER BY position DESC LIMIT 1')
     .safeIntegers()
-  const snapshotPosition = db.prepare('SELECT max(position) FROM rm_fact_snapshots WHERE fact_id = ? AND position <= ?').pluck().safeIntegers()
+  // ORDER BY ... LIMIT 1, not max(): max() with a range visited every snapshot row of the fact (a tenth of an as-of answer).
+  const snapshotPosition = db
+    .prepare('SELECT position FROM rm_fact_snapshots WHERE fact_id = ? AND position <= ? ORDER BY position DESC LIMIT 1')
+    .pluck()
+    .safeIntegers()
   const sinceSnapshot = db
     .prepare(
       `SELECT count(*) FROM rm_fact_events WHERE fact_id = :factId
-         AND position > coalesce((SELECT max(position) FROM rm_fact_snapshots WHERE fact_id = :factId), -1)`,
+         AND position > coalesce((SELECT position FROM rm_fact_snapshots WHERE fact_id = :factId ORDER BY position DESC LIMIT 1), -1)`,
     )
     .pluck()
   const lastFactEvent = db
@@ -99,7 +103,7 @@ export function createSqliteReadModel(db: SqliteDatabase): ReadModelStore {
       const row = snapshotAt.get(factId, upTo) as { position: bigint; docs: string } | undefined
       return row ? { factId, position: row.position, ...parse<Omit<FactSnapshot, 'factId' | 'position'>>(row.docs) } : null
     },
-    getFactSnapshotPosition: async (factId, upTo) => (snapshotPosition.get(factId, upTo) as bigint | null) ?? null,
+    getFactSnapshotPosition: async (factId, upTo) => (snapshotPosition.get(factId, upTo) as bigint | undefined) ?? null,
     countFactEventsSinceSnapshot: async factId => sinceSnapshot.get({ factId }) as number,
     async getLastFactEvent(factId, upTo) {
       const row = lastFactEvent.get(factId, upTo) as FactEventRow | undefined
