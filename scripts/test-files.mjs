@@ -12,8 +12,9 @@
 // test/README.md says the same for people.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..')
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const importPattern = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g
 const postgresHelper = join(root, 'test/helpers/postgres.ts')
 
@@ -51,11 +52,22 @@ export function tierOf(file) {
   return 'unit'
 }
 
-const tier = process.argv[2] ?? 'all'
-if (!['unit', 'int', 'e2e', 'all'].includes(tier)) {
-  process.stderr.write(`test-files: unknown tier "${tier}" (unit, int, e2e or all)\n`)
-  process.exit(2)
+/** The test files of one tier, relative to the repository root, sorted. */
+export function tierFiles(tier) {
+  if (!['unit', 'int', 'e2e', 'all'].includes(tier)) throw new Error(`test-files: unknown tier "${tier}" (unit, int, e2e or all)`)
+  return testFiles(join(root, 'test'))
+    .sort()
+    .filter((file) => tier === 'all' || tierOf(file) === tier)
+    .map((file) => relative(root, file))
 }
-for (const file of testFiles(join(root, 'test')).sort()) {
-  if (tier === 'all' || tierOf(file) === tier) process.stdout.write(`${relative(root, file)}\n`)
+
+// Run as a command (scripts/test.sh), print the list; imported (the unit
+// tier's runner, scripts/unit-tier/), only export it.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    for (const file of tierFiles(process.argv[2] ?? 'all')) process.stdout.write(`${file}\n`)
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`)
+    process.exit(2)
+  }
 }

@@ -60,11 +60,16 @@ fi
 npx --no-install tap build >/dev/null
 
 tap_args=()
-if [ "$tier" != all ]; then
+if [ "$tier" = unit ]; then
+  # The unit tier runs its files in two tap processes, one per core, not one
+  # process per file: loading tap, the TypeScript loader and the libraries
+  # cost more than the tests themselves (scripts/unit-tier/run.mjs).
+  tap_args=(--disable-coverage scripts/unit-tier/shard-1.mjs scripts/unit-tier/shard-2.mjs)
+elif [ "$tier" != all ]; then
   mapfile -t files < <(node scripts/test-files.mjs "$tier")
-  # Coverage bars hold for the whole suite, not for one tier of it.
   tap_args=(--disable-coverage "${files[@]}")
 fi
+# (Tier runs disable coverage: the bars hold for the whole suite, not for one tier of it.)
 
 out=$(mktemp)
 npx --no-install tap --reporter=tap "${tap_args[@]}" "$@" 2>&1 | tee "$out"
