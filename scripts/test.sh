@@ -65,6 +65,10 @@ if [ "$tier" = unit ]; then
   # process per file: loading tap, the TypeScript loader and the libraries
   # cost more than the tests themselves (scripts/unit-tier/run.mjs).
   tap_args=(--disable-coverage scripts/unit-tier/shard-1.mjs scripts/unit-tier/shard-2.mjs)
+  # Where the two take files from one list, so neither idles while the other has work.
+  FACTLEDGER_UNIT_QUEUE=$(mktemp -d)
+  export FACTLEDGER_UNIT_QUEUE
+  trap 'rm -rf "$FACTLEDGER_UNIT_QUEUE"' EXIT
 elif [ "$tier" != all ]; then
   mapfile -t files < <(node scripts/test-files.mjs "$tier")
   tap_args=(--disable-coverage "${files[@]}")

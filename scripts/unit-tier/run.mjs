@@ -1,21 +1,22 @@
-// The unit tier in one tap process per shard, not one per file.
+// The unit tier in two tap processes (shard-1.mjs, shard-2.mjs: one per
+// core, tap runs them side by side), not one process per file.
 //
-// Each test file in a process of its own pays ~3 s of CPU to load tap, the
+// Each test file in a process of its own paid ~3 s of CPU to load tap, the
 // TypeScript loader, zod, fastify... before its first test: 120-odd files
-// took minutes for a few seconds of testing. Here a shard (shard-1.mjs,
-// shard-2.mjs: one per core, tap runs them side by side) imports its share
-// of the files, each inside a subtest named after the file, so the output
-// still names the file and the test of every failure, the counting
+// took minutes of loading for less testing. Here a shard imports test files
+// one after another, each inside a subtest named after the file, so the
+// output still names the file and the test of every failure, the counting
 // (scripts/count-tests.mjs) sees the same test cases one level deeper, and a
 // file that throws on import fails its subtest, and with it the run.
 //
-// Files run one after another, as tap's default of one process per file
-// would run each alone: a file's subtest ends once the file's top-level
-// code (top-level awaits included) has finished and its tests have run, so a
-// test file must register its tests while it loads, not from a callback
-// that runs later.
+// A file's subtest ends once the file's top-level code (top-level awaits
+// included) has finished and its tests have run, so a test file must
+// register its tests while it loads, not from a callback that runs later
+// (tap then fails the run: "cannot create subtest after parent promise
+// resolves").
+import { writeFileSync } from 'node:fs'
 import { register } from 'node:module'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { tierFiles } from '../test-files.mjs'
 
@@ -30,25 +31,52 @@ export function testOf(fileUrl) {
   return t
 }
 
-/** Shard `shard` (1-based) of `shards` of the unit tier: every shards-th file. */
+/**
+ * The files shard `shard` (1-based) of `shards` runs, as a function giving
+ * the next one (undefined when done). With FACTLEDGER_UNIT_QUEUE set to an
+ * empty directory (scripts/test.sh makes one per run), the shards share the
+ * list: each takes the next file nobody has taken, by creating a marker for
+ * it there (exclusive create: exactly one shard gets it), so a shard that
+ * drew the slow files does not leave the other idle. Without it (a shard run
+ * by hand), every shards-th file.
+ */
 export function unitShard(shard, shards) {
-  return tierFiles('unit').filter((_, i) => i % shards === shard - 1)
+  const files = tierFiles('unit')
+  const queue = process.env.FACTLEDGER_UNIT_QUEUE
+  if (!queue) {
+    const mine = files.filter((_, i) => i % shards === shard - 1)
+    return { take: () => mine.shift(), count: mine.length }
+  }
+  let next = 0
+  const take = () => {
+    for (; next < files.length; next++) {
+      try {
+        writeFileSync(join(queue, String(next)), '', { flag: 'wx' })
+        return files[next++]
+      } catch (error) {
+        if (error.code !== 'EEXIST') throw error
+      }
+    }
+    return undefined
+  }
+  return { take, count: files.length }
 }
 
-/** Run test files (paths from the repository root) in this process, one subtest each. */
-export async function runTestFiles(files) {
+/** Run test files (paths from the repository root) in this process, one subtest each, as `take` hands them out. */
+export async function runTestFiles({ take, count }) {
   // tap's --grep matches the top-level tests of each file; here a file is
   // one level down, so a first pattern matching every file keeps it that way.
   if (process.env.TAP_GREP !== undefined) process.env.TAP_GREP = `/^/\n${process.env.TAP_GREP}`
   register('./hooks.mjs', import.meta.url)
   const { default: t } = await import('tap')
   // tap's timeout (.taprc) is per test file: each file's subtest keeps it,
-  // and the shard as a whole gets what its files had between them.
+  // and the shard as a whole gets what the files it may run had between them.
   const perFile = Number(process.env.TAP_TIMEOUT ?? 30) * 1000
-  t.setTimeout(perFile * files.length)
-  for (const file of files) {
+  t.setTimeout(perFile * count)
+  for (let file = take(); file !== undefined; file = take()) {
     const url = pathToFileURL(resolve(root, file)).href
-    t.test(file, { timeout: perFile }, async (fileTest) => {
+    // Awaited: the next file is taken only when this one is done.
+    await t.test(file, { timeout: perFile }, async (fileTest) => {
       testsByFile.set(url, fileTest)
       await import(url)
     })

@@ -1,4 +1,4 @@
-// Half the unit tier in one tap process (run.mjs says why): scripts/test.sh unit runs both halves.
+// One of the unit tier's two tap processes (run.mjs says why): scripts/test.sh unit runs both.
 import { runTestFiles, unitShard } from './run.mjs'
 
 await runTestFiles(unitShard(2, 2))
