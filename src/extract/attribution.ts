@@ -75,8 +75,9 @@ function accordingToCue(tokens: Token[], k: number): Attribution | null {
   if (/\b(?:seen|obtained|reviewed|viewed|shared with|provided to) by\b|^(?:documents?|records?|files?|memos?|emails?|sources?\b|(?:internal )?(?:document|memo|email|copy|draft)\b|(?:\w+ )?(?:people|persons?|sources?|officials?) (?:familiar|close|with knowledge|briefed))/i.test(phrase)) {
     return { attributedTo: '', via: [phrase], source: 'according-to', at: k, span }
   }
-  const authored = /^(?:[\w'-]+ ){0,3}?(?:estimates?|reports?|counts?|surveys?|tally|tallies|analysis|figures|data|statements?|study|census|assessments?|projections?|polls?|reviews?) (?:by|from|of) (?:the )?(.+)$/i.exec(phrase)
-  if (authored) return { attributedTo: authored[1]!, via: [], source: 'according-to', at: k, span, ...nameTags(words) }
+  const authored = /^(?:[\w'-]+ ){0,3}?(?:estimates?|reports?|counts?|surveys?|tally|tallies|analysis|figures|data|statements?|study|census|assessments?|projections?|polls?|reviews?) (?:(?:published|released|compiled|collected|issued|prepared) )?(?:by|from|of) (?:the )?(.+)$/i.exec(phrase)
+  // "figures published by the environment department on Monday": when they were published is not who published them
+  if (authored) return { attributedTo: authored[1]!.replace(/\s+(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)$/i, ''), via: [], source: 'according-to', at: k, span, ...nameTags(words) }
   // "according to customs data", "according to agency figures": the body whose numbers they are
   const owned = /^(?:its |their )?(?:latest |preliminary |official |new )?([\w' -]+?) (?:data|figures|statistics|numbers|records|estimates)$/i.exec(phrase)
   if (owned && looksLikeActor(owned[1]!)) return { attributedTo: owned[1]!, via: [], source: 'according-to', at: k, span }

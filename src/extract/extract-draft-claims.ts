@@ -33,7 +33,7 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
   const skipped: SkippedFigure[] = []
   let lastCounted: Counted | null = null
   const wholes: Carry['wholes'] = []
-  let previous: { sentence: number; attribution: Attribution } | null = null
+  let previous: { sentence: number; attribution: Attribution; end: number } | null = null
   const memory = emptyMemory()
 
   splitSentences(text).forEach((sentence, sentenceIndex) => {
@@ -43,6 +43,7 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
       wholes,
       lastAttributionInSentence: null,
       previousSentence: previous?.sentence === sentenceIndex - 1 ? previous.attribution : null,
+      previousInParagraph: previous !== null && !/\n\s*\n/.test(text.slice(previous.end, sentence.start)),
       memory,
     }
     const sentenceCues: Attribution[] = []
@@ -79,7 +80,7 @@ export function extractDraftClaims(raw: ExtractInput): ExtractResult {
         if (outcome.counted) carry.previousInSentence = carry.lastCounted = lastCounted = outcome.counted
         if (outcome.counted && outcome.draft.value.unit === undefined && outcome.counted.how !== 'unit') wholes.push({ counted: outcome.counted, value: outcome.draft.value.upper ?? outcome.draft.value.stated[0]! })
         if (outcome.attribution.source !== 'publisher') carry.lastAttributionInSentence = outcome.attribution
-        previous = { sentence: sentenceIndex, attribution: outcome.attribution }
+        previous = { sentence: sentenceIndex, attribution: outcome.attribution, end: sentence.end }
         taken = outcome.attribution
       }
     }

@@ -7,7 +7,7 @@ import type { DraftClaim, SkippedFigure } from './draft-claim.js'
 import type { FigureKind } from './figure-kind.js'
 import type { Figure } from './figures.js'
 import { readModality } from './modality.js'
-import { resolveStandIn, type SpeakerMemory } from './speaker-memory.js'
+import { isReportingBody, resolveStandIn, type SpeakerMemory } from './speaker-memory.js'
 import type { Token } from './tokens.js'
 import { datesIn, resolveValidTime } from './valid-time.js'
 
@@ -46,6 +46,8 @@ export interface Carry {
   lastAttributionInSentence: Attribution | null
   /** The attribution of the last draft of the previous sentence, if that sentence had one. */
   previousSentence: Attribution | null
+  /** The previous sentence is in the same paragraph (no blank line between). */
+  previousInParagraph: boolean
   /** Who the article has named so far ("it said", "the company said"). */
   memory: SpeakerMemory
 }
@@ -111,7 +113,7 @@ export function draftFigure(unit: Unit, figure: Figure, kind: Exclude<FigureKind
   if (chosen.best) attribution = resolveStandIn(chosen.best, carry.memory, unit.cues)
   else if (carry.lastAttributionInSentence) attribution = { ...carry.lastAttributionInSentence, at: -1 }
   else if (pronoun && carry.memory.lastSpeaker) attribution = { ...carry.memory.lastSpeaker, source: 'carried', at: -1 }
-  else if (carry.previousSentence && carry.previousSentence.source !== 'publisher' && unit.continues) attribution = { ...carry.previousSentence, source: 'carried', at: -1 }
+  else if (carry.previousSentence && carry.previousSentence.source !== 'publisher' && (unit.continues || (carry.previousInParagraph && isReportingBody(carry.previousSentence.attributedTo)))) attribution = { ...carry.previousSentence, source: 'carried', at: -1 }
   // "..., according to two people familiar with the deal": with nobody else named, the people are the source.
   else if (chosen.via.length === 1 && /^(?:\w+ )?(?:people|persons|sources|officials|diplomats|aides|insiders)\b/i.test(chosen.via[0]!)) {
     attribution = { attributedTo: chosen.via[0]!, via: [], source: 'according-to', at: -1 }

@@ -26,6 +26,13 @@ const ownWordOnly = /^(?:bureau|agency|ministry|department|council|board|commiss
 /** A body named by what it does, without a capital: "the statistics office", "the environment department", "the public health laboratory". */
 const describedBody = /^(?:[\w'-]+ ){1,3}(?:office|department|ministry|agency|authority|service|board|bureau|commission|council|laboratory|institute)$/i
 
+/**
+ * A body releasing figures, named by what it does ("the statistics office", "the figures"): the next sentence of its paragraph
+ * that names nobody goes on reporting its figures. A person or a named company is quoted instead, and what follows
+ * a quote is the outlet's own background.
+ */
+export const isReportingBody = (name: string) => describedBody.test(bare(name)) || /^(?:figures|data|statistics|report|survey)$/i.test(bare(name))
+
 const bare = (name: string) => name.toLowerCase().replace(/^(?:the|its|their)\s+/, '').trim()
 
 /** A name with a capital that does not merely open a sentence, and no person's name in it. */
@@ -44,7 +51,9 @@ export function resolveStandIn(attribution: Attribution, memory: SpeakerMemory, 
   const named = [...memory.bodies, ...sameSentence.filter((c) => c !== attribution && namesBody(c)).map((c) => c.attributedTo)]
   const withWord = named.filter((n) => new RegExp(`\\b${noun}\\b`, 'i').test(n)).pop()
   // A body named without a capital is found again only by its own word ("the office" -> "the statistics office").
-  const body = withWord ?? (ownWordOnly.test(noun) ? undefined : named.filter((n) => !describedBody.test(bare(n))).pop())
+  // Figures and reports stand for whoever published them, named with a capital or not ("the environment department").
+  const document = /^(?:figures|data|statistics|report)$/i.test(noun)
+  const body = withWord ?? (ownWordOnly.test(noun) ? undefined : named.filter((n) => document || !describedBody.test(bare(n))).pop())
   return body ? { ...attribution, attributedTo: body, resolvedFrom: attribution.attributedTo } : attribution
 }
 

@@ -75,3 +75,16 @@ t.test('a body named without a capital is found again by its own word ("the offi
   const d = draftOf('The prices rose, the statistics office said on Monday. Rents climbed 4%, the office said.', '4%')
   t.equal(d.attributedTo, 'statistics office')
 })
+
+t.test('a reporting body goes on speaking in the next sentence of its paragraph, a quoted person does not', async (t) => {
+  const body = 'Rents rose 4% in May, the statistics office said. Wages climbed 2% in the same month.'
+  t.equal(draftOf(body, '2%').attributedTo, 'statistics office')
+  t.equal(draftOf('Rents rose 4% in May, the statistics office said.\n\nWages climbed 2% in the same month.', '2%').attributedTo, 'The Ledger')
+  t.equal(draftOf('Rents rose 4% in May, Mayor Ann Cole said. The city has 12 shelters.', '12').attributedTo, 'The Ledger')
+})
+
+t.test('figures "published by" a body are that body\'s, and "the figures show" refers back to it', async (t) => {
+  const text = 'Landfill use fell 9%, according to figures published by the waste department on Friday. The county sent 3,000 tonnes abroad, the figures show.'
+  t.equal(draftOf(text, '9%').attributedTo, 'waste department')
+  t.equal(draftOf(text, '3,000').attributedTo, 'waste department')
+})

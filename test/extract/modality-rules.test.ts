@@ -70,6 +70,7 @@ t.test('public services, boards and councillors speak officially', async (t) => 
   t.equal(modalityOf('The county library service said it lent 12,000 books in May.', '12,000'), 'official')
   t.equal(modalityOf('Hotels sold 5,000 rooms, the regional tourism board said.', '5,000'), 'official')
   t.equal(modalityOf('The town has hired 8 wardens, Councillor Jo Reyes said.', '8'), 'official')
+  t.equal(modalityOf('Call-outs rose 30%, according to the ambulance trust.', '30%'), 'official')
 })
 
 t.test('the whole a planned part is taken from exists already', async (t) => {
