@@ -54,7 +54,14 @@ export function objectOfChange(tokens: Token[], figure: Figure): string | null {
     start++
   }
   if (words.length === 0) return null
-  const before = determiners.test(tokens[start - 1]?.lower ?? '') ? start - 2 : start - 1
+  let before = determiners.test(tokens[start - 1]?.lower ?? '') ? start - 2 : start - 1
+  // "cut car journeys into the centre by 18%": the object is before the place it is in
+  if (/^(?:into|in|across|within)$/.test(tokens[before]?.lower ?? '')) {
+    const object = phraseEndingAt(tokens, before - 1)
+    const verb = tokens[before - 1 - object.length] && determiners.test(tokens[before - 1 - object.length]!.lower) ? tokens[before - 2 - object.length] : tokens[before - 1 - object.length]
+    if (object.length > 0 && verb?.tags.has('Verb')) return head(object)
+    before = -1
+  }
   // "the street value of the drugs at": the head is before "of"
   if (tokens[before]?.lower === 'of') {
     const owner = phraseEndingAt(tokens, before - 1)
@@ -89,4 +96,9 @@ export function shareOfSubject(tokens: Token[], figure: Figure): string | null {
   while (isWord(tokens[k]) && !stops.test(tokens[k]!.lower) && words.length < 3) words.push(tokens[k++]!)
   const subject = head(words)
   return subject ? `${subject} ${state.lower}` : null
+}
+
+/** "well short of its target of 60%", "a goal of 55% by 2030": a target measures what the figure before it measured. */
+export function isTarget(tokens: Token[], figure: Figure): boolean {
+  return tokens[figure.first - 1]?.lower === 'of' && /^(?:target|goal|aim|ambition)$/.test(tokens[figure.first - 2]?.lower ?? '')
 }

@@ -1,4 +1,4 @@
-import { changeIn, objectOfChange, shareOfSubject } from './counted-context.js'
+import { changeIn, isTarget, objectOfChange, shareOfSubject } from './counted-context.js'
 import type { Figure } from './figures.js'
 import type { Token } from './tokens.js'
 
@@ -42,7 +42,7 @@ const singularInS = new Set(['measles', 'mumps', 'news', 'series', 'species', 'm
 const states = new Set(['missing', 'dead', 'injured', 'hurt', 'killed', 'displaced', 'homeless', 'stranded', 'trapped', 'held', 'taken', 'unaccounted', 'wounded', 'sick', 'infected', 'ill', 'left', 'seen', 'known'])
 const auxiliaries = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'remain', 'remained', 'remains'])
 const adverbs = new Set(['still', 'later', 'also', 'reportedly', 'now', 'already', 'since', 'subsequently', 'initially', 'officially', 'allegedly', 'then'])
-const changeVerbs = /^(?:drop|cost|costs|rose|risen|rises|rise|climbed|climbs|climb|increased|increases|jumped|grew|grown|reached|reaches|reach|hit|hits|stood|stands|totaled|totalled|totals|fell|fallen|falls|fall|dropped|drops|declined|declines|topped|tops|passed|surpassed|exceeded|slipped|eased|edged|soared|plunged)$/
+const changeVerbs = /^(?:drop|cost|costs|rose|risen|rises|rise|climbed|climbs|climb|increased|increases|jumped|grew|grown|reached|reaches|reach|hit|hits|stood|stands|totaled|totalled|totals|fell|fallen|falls|fall|dropped|drops|declined|declines|topped|tops|passed|surpassed|exceeded|slipped|eased|edged|soared|plunged|averaged|averages)$/
 /** A share stated of its subject: "staffing is at least 15% below", "Rainfall ... was 38 percent below". */
 const copulas = /^(?:is|was|are|were|remains|remained|stood|stands)$/
 
@@ -182,6 +182,7 @@ export function findCounted(tokens: Token[], figure: Figure, context: CountedCon
   if (figure.quantity.unit === '%') {
     const of = shareOf(tokens, j)
     if (of) return { noun: of, how: 'after', singular: false }
+    if (isTarget(tokens, figure) && context.previousInSentence) return { noun: context.previousInSentence.noun, how: 'continued', singular: false }
     const named = changeIn(tokens, figure) ?? shareOfSubject(tokens, figure) ?? objectOfChange(tokens, figure) ?? subjectOfChange(tokens, figure)
     if (named) return { noun: named, how: 'before', singular: false }
   }

@@ -64,3 +64,15 @@ t.test('"an average of 7.4 hours, up from 5.9 hours": both count the average', a
   t.equal(countedOf(text, '7.4'), 'average')
   t.equal(countedOf(text, '5.9'), 'average')
 })
+
+t.test('a target measures what the figure before it measured', async (t) => {
+  t.equal(countedOf('The city recycled 38% of its bottles, short of its target of 50% by 2030.', '50%'), 'bottles')
+})
+
+t.test('a rate that "averaged" a share is a share of its subject', async (t) => {
+  t.equal(countedOf('Bed occupancy averaged 91 percent over the winter, the trust said.', '91 percent'), 'bed occupancy')
+})
+
+t.test('"cut van journeys into the old town by 12%": the object changed, not the place it is in', async (t) => {
+  t.equal(countedOf('The toll has cut van journeys into the old town by 12%, the council said.', '12%'), 'van journeys')
+})
