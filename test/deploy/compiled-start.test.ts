@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
+import { compiledChildEnv } from '../helpers/tsx-child.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -27,7 +28,7 @@ t.test('npm start runs compiled JavaScript from dist/: migrations, the web page 
   t.notOk(existsSync(join(pkg, 'src/cli/entry.ts')), 'no TypeScript entry to fall back to')
   const child = spawn(process.execPath, ['bin/factledger.js', 'serve', '--port', '0', '--db', 'data/ledger.db'], {
     cwd: pkg,
-    env: { ...process.env, LOG_LEVEL: 'warn', FACTLEDGER_STORE: 'sqlite', FACTLEDGER_API_KEYS: '', FACTLEDGER_FROM_SOURCE: '' },
+    env: compiledChildEnv({ LOG_LEVEL: 'warn', FACTLEDGER_STORE: 'sqlite', FACTLEDGER_API_KEYS: '', FACTLEDGER_FROM_SOURCE: '' }),
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   t.teardown(() => {

@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
 import t from 'tap'
+import { compiledChildEnv } from '../helpers/tsx-child.js'
 
 /** `factledger serve` as a user runs it: a real process, stopped with SIGTERM. */
 t.test('factledger serve answers on the printed address and exits 0 on SIGTERM', async (t) => {
   const db = join(t.testdir(), 'ledger.db')
   const child = spawn(process.execPath, ['bin/factledger.js', 'serve', '--port', '0', '--db', db], {
-    env: { ...process.env, LOG_LEVEL: 'warn', FACTLEDGER_STORE: 'sqlite', FACTLEDGER_API_KEYS: '' },
+    env: compiledChildEnv({ LOG_LEVEL: 'warn', FACTLEDGER_STORE: 'sqlite', FACTLEDGER_API_KEYS: '' }),
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   t.teardown(() => {
@@ -32,7 +33,7 @@ t.test('factledger serve answers on the printed address and exits 0 on SIGTERM',
 })
 
 t.test('factledger serve refuses a bad flag with exit code 2', async (t) => {
-  const child = spawn(process.execPath, ['bin/factledger.js', 'serve', '--port', 'eighty'], { env: { ...process.env, FACTLEDGER_API_KEYS: '' }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, ['bin/factledger.js', 'serve', '--port', 'eighty'], { env: compiledChildEnv({ FACTLEDGER_API_KEYS: '' }), stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
   const [code] = await once(child, 'exit')

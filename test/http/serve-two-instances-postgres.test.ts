@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import t from 'tap'
+import { compiledChildEnv } from '../helpers/tsx-child.js'
 import { demoClaimIds } from '../../src/demo/fixture.js'
 import { freshPostgresDatabase } from '../helpers/postgres.js'
 
@@ -8,7 +9,7 @@ const EDITOR_KEY = 'two-instances-editor-key-0001'
 
 function serve(databaseUrl: string): { child: ChildProcess; url: Promise<string>; log: () => string } {
   const child = spawn(process.execPath, ['bin/factledger.js', 'serve', '--port', '0'], {
-    env: { ...process.env, LOG_LEVEL: 'info', FACTLEDGER_STORE: 'postgres', DATABASE_URL: databaseUrl, FACTLEDGER_API_KEYS: `${EDITOR_KEY}:editor` },
+    env: compiledChildEnv({ LOG_LEVEL: 'info', FACTLEDGER_STORE: 'postgres', DATABASE_URL: databaseUrl, FACTLEDGER_API_KEYS: `${EDITOR_KEY}:editor` }),
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { compiledChildEnv } from '../../helpers/tsx-child.js'
 
 export interface ServedLedger {
   url: string
@@ -12,7 +13,7 @@ export interface ServedLedger {
 /** `factledger serve` on a SQLite file, as a child process; resolves once it listens. */
 export async function serveChild(db: string, env: Record<string, string> = {}): Promise<ServedLedger> {
   const child = spawn(process.execPath, ['bin/factledger.js', 'serve', '--port', '0', '--db', db], {
-    env: { ...process.env, LOG_LEVEL: 'warn', FACTLEDGER_STORE: 'sqlite', FACTLEDGER_API_KEYS: '', FACTLEDGER_DEMO: 'false', ...env },
+    env: compiledChildEnv({ LOG_LEVEL: 'warn', FACTLEDGER_STORE: 'sqlite', FACTLEDGER_API_KEYS: '', FACTLEDGER_DEMO: 'false', ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''
